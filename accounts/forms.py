@@ -1,0 +1,27 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "The username or password is wrong. After 5 failed attempts the login is locked for 30 minutes."
+        ),
+        "inactive": _("This account has been deactivated. Contact your office's administrator."),
+    }
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("6-digit code"),
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+    def clean_token(self) -> str:
+        token = self.cleaned_data["token"].strip()
+        if not token.isdigit():
+            raise forms.ValidationError(_("The code has digits only."))
+        return token

@@ -1,0 +1,90 @@
+from base64 import b32encode
+from typing import Any
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.forms import LoginForm, TokenForm
+from accounts.models import Role
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return home_url_for(self.request.user)
+
+
+def home_url_for(user: Any) -> str:
+    from django.urls import reverse
+
+    if getattr(user, "role", None) == Role.ADMIN:
+        return reverse("admin:index")
+    return reverse("registry:ormas-list")
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return home_url_for(request.user)
+
+
+@login_required
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    devices = TOTPDevice.objects.devices_for_user(request.user, confirmed=True)
+    device = devices.first()
+    if device is None:
+        return redirect("accounts:otp-setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("token", _("The code is wrong or has expired. Enter the current 6-digit code from your app."))
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@login_required
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """Pair an authenticator app: show a QR code, then confirm one code before the device counts."""
+    if TOTPDevice.objects.devices_for_user(request.user, confirmed=True).exists():
+        messages.info(request, _("Two-step verification is already active on your account."))
+        return redirect(home_url_for(request.user))
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "Authenticator"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("Two-step verification is now active."))
+            return redirect(home_url_for(request.user))
+        form.add_error("token", _("The code does not match. Check your phone's clock and try the newest code."))
+    qr = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
+    return render(
+        request,
+        "accounts/otp_setup.html",
+        {
+            "form": form,
+            "qr": qr,
+            "secret": b32encode(device.bin_key).decode(),
+            "required": getattr(request.user, "requires_totp", False),
+        },
+    )

@@ -1,0 +1,58 @@
+"""record(): the one way to write the audit trail. Call it from actions only, inside their transaction."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from audit.models import Entry
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly, human-readable form of a field value for before → after display."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+        return value.name or ""
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    return value
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields whose value changed."""
+    return {
+        key: [_plain(before.get(key)), _plain(after.get(key))]
+        for key in after
+        if _plain(before.get(key)) != _plain(after.get(key))
+    }
+
+
+def record(
+    subject: models.Model,
+    action: str,
+    *,
+    by: Any,
+    ormas: Any = None,
+    changes: dict[str, list[Any]] | None = None,
+    data: dict[str, Any] | None = None,
+    ip_address: str | None = None,
+) -> Entry:
+    """Write one audit entry about subject (action like "ormas.updated"), attributed to user `by` (None = system)."""
+    return Entry.objects.create(
+        actor=by if getattr(by, "pk", None) else None,
+        action=action,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=str(subject.pk),
+        subject_repr=str(subject)[:300],
+        ormas=ormas,
+        changes=changes or {},
+        data=data or {},
+        ip_address=ip_address,
+    )

@@ -1,0 +1,166 @@
+"""Load the fictional Kalteng demo: offices, demo users, ~1,500 Ormas with chapters, boards and documents."""
+
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Agency, Office, Role, User
+from audit.log import record
+from regions.models import Region
+from registry.demo.generate import DemoGenerator
+from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
+from wadah.lib.text import normalize
+
+DEMO_PASSWORD = "Wadah-Demo-2026"
+# (username, name, role, office region, agency abbreviation)
+DEMO_USERS = [
+    ("admin", "Admin Sistem", Role.ADMIN, "62", None),
+    ("pimpinan", "Kepala Badan (demo)", Role.LEADER, "62", None),
+    ("petugas.provinsi", "Petugas Provinsi (demo)", Role.OFFICER, "62", None),
+    ("petugas.palangkaraya", "Petugas Kota Palangka Raya (demo)", Role.OFFICER, "62.71", None),
+    ("petugas.kotim", "Petugas Kotawaringin Timur (demo)", Role.OFFICER, "62.02", None),
+    ("polda", "Anggota Tim Terpadu Polda (demo)", Role.AGENCY_MEMBER, None, "Polda"),
+]
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo dataset (idempotent: does nothing if demo Ormas exist) and print the demo logins."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--count", type=int, default=1500)
+        parser.add_argument("--province", default="62")
+
+    def handle(self, *args: Any, count: int, province: str, **options: Any) -> None:
+        call_command("setup_offices", province=province, stdout=self.stdout)
+        self.create_users(province)
+        if Ormas.objects.in_region(province).exists():
+            self.stdout.write("Demo Ormas already present; nothing added.")
+        else:
+            self.create_registry(count, province)
+        self.print_logins()
+
+    def create_users(self, province: str) -> None:
+        for username, full_name, role, office_code, agency in DEMO_USERS:
+            if User.objects.filter(username=username).exists():
+                continue
+            first, _sep, last = full_name.partition(" ")
+            user = User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                role=role,
+                email=f"{username}@contoh.id",
+                office=Office.objects.get(region_id=office_code) if office_code else None,
+                agency=Agency.objects.get(abbreviation=agency, region_id=province) if agency else None,
+                is_staff=role == Role.ADMIN,
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            if role == Role.ADMIN:
+                # Admin sistem maintains users, offices and reference data — not registry records.
+                codenames = [
+                    f"{verb}_{model}"
+                    for model in ("user", "office", "agency", "fieldofactivity", "documenttype", "region")
+                    for verb in ("add", "change", "view")
+                ] + ["view_entry"]
+                user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+
+    @transaction.atomic
+    def create_registry(self, count: int, province: str) -> None:
+        villages = list(
+            Region.objects.within(province)
+            .filter(level__in=[Region.Level.DESA, Region.Level.KELURAHAN])
+            .values_list("code", flat=True)
+        )
+        region_names = dict(
+            Region.objects.filter(level__in=["provinsi", "kabupaten", "kota"]).values_list("code", "name")
+        )
+        fields = list(FieldOfActivity.objects.all())
+        generator = DemoGenerator(villages, region_names=region_names, today=timezone.localdate())
+        rows = list(generator.rows(count, len(fields)))
+
+        people = Person.objects.bulk_create(
+            [Person(name_search=normalize(p.name), **vars(p)) for p in generator.people], batch_size=2000
+        )
+        ormas_objects = Ormas.objects.bulk_create([Ormas(**row.values) for row in rows], batch_size=1000)
+        Ormas.fields_of_activity.through.objects.bulk_create(
+            [
+                Ormas.fields_of_activity.through(ormas_id=o.pk, fieldofactivity_id=fields[i].pk)
+                for o, row in zip(ormas_objects, rows, strict=True)
+                for i in row.field_indexes
+            ],
+            batch_size=5000,
+        )
+        chapters: list[Chapter] = []
+        chapter_rows = []
+        for ormas, row in zip(ormas_objects, rows, strict=True):
+            for chapter_row in row.chapters:
+                chapters.append(
+                    Chapter(
+                        ormas=ormas,
+                        level=chapter_row.level,
+                        name=chapter_row.name,
+                        region_id=chapter_row.region_code,
+                        term_start=chapter_row.term_start,
+                        term_end=chapter_row.term_end,
+                        buku_induk_number=chapter_row.buku_induk_number,
+                        presence_letter_number=chapter_row.presence_letter_number,
+                        presence_letter_date=chapter_row.presence_letter_date,
+                    )
+                )
+                chapter_rows.append(chapter_row)
+        chapters = Chapter.objects.bulk_create(chapters, batch_size=2000)
+        seats = [
+            BoardMember(
+                chapter=chapter,
+                ormas_id=chapter.ormas_id,
+                person=people[seat.person_index],
+                position=seat.position,
+                title=seat.title,
+                term_start=chapter.term_start,
+                term_end=chapter.term_end,
+            )
+            for chapter, chapter_row in zip(chapters, chapter_rows, strict=True)
+            for seat in chapter_row.seats
+        ]
+        BoardMember.objects.bulk_create(seats, batch_size=5000)
+        self.add_documents(ormas_objects[: max(1, count // 10)])
+        for ormas in ormas_objects[:200]:
+            record(ormas, "ormas.created", by=None, ormas=ormas, data={"source": "demo"})
+        self.stdout.write(
+            f"Demo registry: {len(ormas_objects)} Ormas, {len(chapters)} chapters, {len(seats)} board seats, "
+            f"{len(people)} people."
+        )
+
+    def add_documents(self, ormas_list: list[Ormas]) -> None:
+        skt_type = DocumentType.objects.get(code="skt")
+        deed_type = DocumentType.objects.get(code="akta-pendirian")
+        for ormas in ormas_list:
+            document_type = skt_type if ormas.legal_form == Ormas.LegalForm.UNINCORPORATED else deed_type
+            document = Document(
+                ormas=ormas,
+                document_type=document_type,
+                original_name=f"{document_type.code}-{ormas.pk}.pdf",
+                content_type="application/pdf",
+                size=len(MINIMAL_PDF),
+                sha256="demo",
+            )
+            document.file.save(f"demo-{ormas.pk}.pdf", ContentFile(MINIMAL_PDF), save=False)
+            document.save()
+
+    def print_logins(self) -> None:
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
+        for username, _name, role, office_code, agency in DEMO_USERS:
+            scope = office_code or agency
+            note = " — sets up two-step verification at first login" if role == Role.ADMIN else ""
+            self.stdout.write(f"  {username:<22} {Role(role).label} ({scope}){note}")
+        self.stdout.write("")

@@ -1,0 +1,368 @@
+"""The Buku Induk: Ormas, their chapters (kepengurusan), board members (pengurus) and documents.
+
+Every write goes through registry/actions.py, which keeps the denormalised search and scope
+columns in step and writes the audit trail.
+"""
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wadah.lib.nik import validate_nik
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+class FieldOfActivity(models.Model):
+    """A bidang kegiatan. No official code list exists (domain.md §11.9), so admins maintain it."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where this category comes from."))
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("field of activity")
+        verbose_name_plural = _("fields of activity")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentType(models.Model):
+    """A kind of document kept for an Ormas (akta pendirian, SKT, SK AHU, …); admins maintain the list."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrmasQuerySet(models.QuerySet["Ormas"]):
+    def visible_to(self, user: "User") -> "OrmasQuerySet":
+        """The Ormas this user may see: those whose secretariat lies in the user's region scope."""
+        scope = getattr(user, "scope_code", None)
+        if not getattr(user, "can_read_registry", False) or not scope:
+            return self.none()
+        return self.in_region(scope)
+
+    def in_region(self, code: str) -> "OrmasQuerySet":
+        # Exact matches on the denormalised province/regency columns use plain b-tree indexes.
+        if "." not in code:
+            return self.filter(province_code=code)
+        if code.count(".") == 1:
+            return self.filter(regency_code=code)
+        return self.filter(Q(region_id=code) | Q(region_id__startswith=code + "."))
+
+    def skt_expiring_within(self, days: int) -> "OrmasQuerySet":
+        today = timezone.localdate()
+        return self.filter(skt_expires_on__gte=today, skt_expires_on__lte=today + timezone.timedelta(days=days))
+
+    def skt_expired(self) -> "OrmasQuerySet":
+        return self.filter(skt_expires_on__lt=timezone.localdate())
+
+
+class Ormas(models.Model):
+    """An Ormas known to Kesbangpol: identity, legal form and national registration, secretariat, status."""
+
+    class LegalForm(models.TextChoices):
+        ASSOCIATION = "perkumpulan", _("Association (perkumpulan, legal entity)")
+        FOUNDATION = "yayasan", _("Foundation (yayasan, legal entity)")
+        UNINCORPORATED = "tidak_berbadan_hukum", _("Not a legal entity (SKT)")
+        FOREIGN = "asing", _("Foreign Ormas")
+
+    class Status(models.TextChoices):
+        ACTIVE = "aktif", _("Active")
+        INACTIVE = "tidak_aktif", _("Inactive")
+        FROZEN = "dibekukan", _("Activities halted")
+        REVOKED = "dicabut", _("Revoked")
+        DISSOLVED = "bubar", _("Dissolved")
+
+    # Which status may follow which. Every move goes through actions.change_ormas_status().
+    TRANSITIONS: dict[str, set[str]] = {
+        Status.ACTIVE: {Status.INACTIVE, Status.FROZEN, Status.REVOKED, Status.DISSOLVED},
+        Status.INACTIVE: {Status.ACTIVE, Status.REVOKED, Status.DISSOLVED},
+        Status.FROZEN: {Status.ACTIVE, Status.REVOKED, Status.DISSOLVED},
+        # A revocation can be annulled by a court; a dissolution is final.
+        Status.REVOKED: {Status.ACTIVE, Status.DISSOLVED},
+        Status.DISSOLVED: set(),
+    }
+
+    class ScopeLevel(models.TextChoices):
+        NATIONAL = "nasional", _("National")
+        PROVINCE = "provinsi", _("Province")
+        REGENCY = "kabupaten_kota", _("Regency/city")
+
+    class SecretariatStatus(models.TextChoices):
+        OWNED = "milik", _("Owned")
+        RENTED = "sewa", _("Rented")
+        LOANED = "pinjam_pakai", _("On loan (pinjam pakai)")
+
+    class FundingOrigin(models.TextChoices):
+        DOMESTIC = "dalam_negeri", _("Domestic")
+        FOREIGN = "luar_negeri", _("Foreign")
+        BOTH = "keduanya", _("Domestic and foreign")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=255, help_text=_("As written in the articles of association."))
+    abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
+    logo = models.FileField(_("logo"), upload_to="logos/%Y/", blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=25, choices=LegalForm)
+    member_based = models.BooleanField(_("member-based"), default=True)
+    scope_level = models.CharField(_("scope"), max_length=20, choices=ScopeLevel, default=ScopeLevel.REGENCY)
+
+    ahu_number = models.CharField(_("SK AHU number"), max_length=80, blank=True)
+    ahu_date = models.DateField(_("SK AHU date"), null=True, blank=True)
+    skt_number = models.CharField(_("SKT number"), max_length=80, blank=True)
+    skt_issued_on = models.DateField(_("SKT issued on"), null=True, blank=True)
+    skt_expires_on = models.DateField(_("SKT valid until"), null=True, blank=True)
+    foreign_permit_number = models.CharField(_("operating permit number"), max_length=80, blank=True)
+    foreign_permit_expires_on = models.DateField(_("operating permit valid until"), null=True, blank=True)
+
+    deed_number = models.CharField(_("deed of establishment number"), max_length=80, blank=True)
+    deed_date = models.DateField(_("deed date"), null=True, blank=True)
+    notary_name = models.CharField(_("notary"), max_length=150, blank=True)
+    founded_place = models.CharField(_("place of establishment"), max_length=120, blank=True)
+    founded_on = models.DateField(_("date of establishment"), null=True, blank=True)
+
+    fields_of_activity = models.ManyToManyField(
+        FieldOfActivity, blank=True, related_name="ormas", verbose_name=_("fields of activity")
+    )
+    principle = models.CharField(_("principle (asas)"), max_length=255, blank=True)
+    purpose = models.TextField(_("purpose (tujuan)"), blank=True)
+    funding_source = models.TextField(_("sources of funds"), blank=True)
+    funding_origin = models.CharField(
+        _("origin of funds"), max_length=15, choices=FundingOrigin, default=FundingOrigin.DOMESTIC
+    )
+    npwp = models.CharField(_("NPWP"), max_length=25, blank=True)
+    member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    social_media = models.TextField(_("social media"), blank=True, help_text=_("One account or link per line."))
+
+    address = models.CharField(_("secretariat address"), max_length=300)
+    region = models.ForeignKey(
+        "regions.Region", models.PROTECT, related_name="+", verbose_name=_("village (desa/kelurahan)")
+    )
+    # Denormalised from region so that scope and kab/kota filters are exact index lookups at national scale.
+    province_code = models.CharField(max_length=2, editable=False, db_index=True)
+    regency_code = models.CharField(max_length=5, editable=False, db_index=True)
+    secretariat_status = models.CharField(_("secretariat status"), max_length=15, choices=SecretariatStatus, blank=True)
+    secretariat_until = models.DateField(_("rent/loan ends on"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=15, choices=Status, default=Status.ACTIVE, db_index=True)
+    status_changed_on = models.DateField(_("status since"), null=True, blank=True)
+
+    # Normalised copies for search (see wadah.lib.text); trigram-indexed on PostgreSQL.
+    name_search = models.CharField(max_length=255, editable=False, db_index=True)
+    abbreviation_search = models.CharField(max_length=60, editable=False, blank=True)
+    number_search = models.CharField(max_length=200, editable=False, blank=True)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrmasQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_search", "id"]
+        verbose_name = _("Ormas")
+        verbose_name_plural = _("Ormas")
+        indexes = [
+            models.Index(fields=["regency_code", "status", "name_search"]),
+            models.Index(fields=["province_code", "name_search"]),
+            models.Index(fields=["skt_expires_on"]),
+            models.Index(fields=["legal_form"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:ormas-detail", args=[self.pk])
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
+
+    @property
+    def allowed_statuses(self) -> list[str]:
+        return [s for s in self.Status.values if self.can_move_to(s)]
+
+    @property
+    def registration_number(self) -> str:
+        """The national registration that applies to this legal form."""
+        if self.legal_form == self.LegalForm.UNINCORPORATED:
+            return self.skt_number
+        if self.legal_form == self.LegalForm.FOREIGN:
+            return self.foreign_permit_number
+        return self.ahu_number
+
+    @property
+    def skt_days_left(self) -> int | None:
+        if self.legal_form != self.LegalForm.UNINCORPORATED or not self.skt_expires_on:
+            return None
+        return (self.skt_expires_on - timezone.localdate()).days
+
+    @property
+    def skt_is_expired(self) -> bool:
+        days = self.skt_days_left
+        return days is not None and days < 0
+
+
+class Chapter(models.Model):
+    """A kepengurusan of an Ormas at one region level (DPP, DPD, DPC …) with its local presence record."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "pusat", _("National (DPP/PP)")
+        PROVINCE = "provinsi", _("Province (DPD/PW)")
+        REGENCY = "kabupaten_kota", _("Regency/city (DPC/PD)")
+        DISTRICT = "kecamatan", _("District (PAC/PC)")
+        VILLAGE = "desa", _("Village (ranting)")
+
+    ormas = models.ForeignKey(Ormas, models.CASCADE, related_name="chapters", verbose_name=_("Ormas"))
+    parent = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="children", verbose_name=_("parent chapter")
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level)
+    name = models.CharField(_("name"), max_length=200, help_text=_('For example "DPD Kalimantan Tengah".'))
+    region = models.ForeignKey("regions.Region", models.PROTECT, related_name="+", verbose_name=_("region"))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    term_start = models.DateField(_("term starts"), null=True, blank=True)
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    # The local presence record (lapor keberadaan) kept by the Kesbangpol office of this region.
+    buku_induk_number = models.CharField(_("Buku Induk number"), max_length=60, blank=True)
+    presence_letter_number = models.CharField(_("presence letter number"), max_length=80, blank=True)
+    presence_letter_date = models.DateField(_("presence letter date"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["ormas", "level", "name"]
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+        indexes = [models.Index(fields=["buku_induk_number"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """A natural person, keyed by NIK, who may sit on the boards of several Ormas over time."""
+
+    class Gender(models.TextChoices):
+        MALE = "L", _("Male")
+        FEMALE = "P", _("Female")
+
+    nik = models.CharField(_("NIK"), max_length=16, unique=True, null=True, blank=True, validators=[validate_nik])
+    name = models.CharField(_("full name"), max_length=150)
+    name_search = models.CharField(max_length=150, editable=False, db_index=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender, blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    address = models.CharField(_("home address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_citizen = models.BooleanField(_("Indonesian citizen (WNI)"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BoardMember(models.Model):
+    """A seat on a chapter's board: who, in which position, for which term. Past seats stay as history."""
+
+    class Position(models.TextChoices):
+        CHAIR = "ketua", _("Chair (ketua)")
+        VICE_CHAIR = "wakil_ketua", _("Vice chair")
+        SECRETARY = "sekretaris", _("Secretary")
+        VICE_SECRETARY = "wakil_sekretaris", _("Vice secretary")
+        TREASURER = "bendahara", _("Treasurer")
+        VICE_TREASURER = "wakil_bendahara", _("Vice treasurer")
+        MEMBER = "anggota", _("Board member")
+        PATRON = "pembina", _("Patron (pembina)")
+        ADVISOR = "penasehat", _("Advisor (penasehat)")
+        FOUNDER = "pendiri", _("Founder")
+
+    # Core officers the law asks for (domain.md §3.2 item 4), shown first.
+    CORE_POSITIONS = (Position.CHAIR, Position.SECRETARY, Position.TREASURER)
+
+    chapter = models.ForeignKey(Chapter, models.CASCADE, related_name="board", verbose_name=_("chapter"))
+    # Denormalised from chapter so that "Ormas whose board includes X" is one indexed join at 3M rows.
+    ormas = models.ForeignKey(Ormas, models.CASCADE, related_name="board_members", editable=False)
+    person = models.ForeignKey(Person, models.PROTECT, related_name="seats", verbose_name=_("person"))
+    position = models.CharField(_("position"), max_length=20, choices=Position)
+    title = models.CharField(_("title as written"), max_length=120, blank=True)
+    term_start = models.DateField(_("term starts"), null=True, blank=True)
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    ended_on = models.DateField(_("left the board on"), null=True, blank=True)
+    end_reason = models.CharField(_("reason for leaving"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["chapter", "position", "id"]
+        verbose_name = _("board member")
+        verbose_name_plural = _("board members")
+        indexes = [models.Index(fields=["person", "ormas"]), models.Index(fields=["chapter", "ended_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_position_display()}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
+
+
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def current(self) -> "DocumentQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+
+class Document(models.Model):
+    """A file kept for an Ormas, stored outside the web root and served only through a permission check."""
+
+    ormas = models.ForeignKey(Ormas, models.CASCADE, related_name="documents", verbose_name=_("Ormas"))
+    document_type = models.ForeignKey(DocumentType, models.PROTECT, verbose_name=_("document type"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to="documents/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document_type__order", "-uploaded_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title or self.document_type.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:document-download", args=[self.pk])

@@ -1,0 +1,327 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import registry_editor, registry_reader
+from audit.models import Entry
+from registry import actions
+from registry.exports import EXPORT_LIMIT, ormas_workbook
+from registry.forms import (
+    BoardMemberForm,
+    ChapterForm,
+    DocumentForm,
+    EndSeatForm,
+    OrmasFilterForm,
+    OrmasForm,
+    StatusForm,
+)
+from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
+from registry.search import search
+
+PAGE_SIZE = 25
+
+
+def _scope(request: HttpRequest) -> str:
+    return request.user.scope_code  # type: ignore[union-attr, return-value]
+
+
+def _ormas_for(request: HttpRequest, pk: int) -> Ormas:
+    """The Ormas if the user may see it; 404 otherwise, so that out-of-scope records do not reveal they exist."""
+    return get_object_or_404(Ormas.objects.visible_to(request.user).select_related("region"), pk=pk)  # type: ignore[arg-type]
+
+
+def _filtered(request: HttpRequest) -> tuple[OrmasFilterForm, OrmasQuerySet]:
+    form = OrmasFilterForm(request.GET or None, scope=_scope(request))
+    queryset = Ormas.objects.visible_to(request.user)  # type: ignore[arg-type]
+    if form.is_valid():
+        data = form.cleaned_data
+        queryset = search(queryset, data["q"] or "")
+        if data["regency"]:
+            queryset = queryset.filter(regency_code=data["regency"])
+        if data["field"]:
+            queryset = queryset.filter(fields_of_activity=data["field"])
+        if data["legal_form"]:
+            queryset = queryset.filter(legal_form=data["legal_form"])
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["expiring"]:
+            queryset = queryset.skt_expiring_within(data["expiring"])
+        if data["expired"]:
+            queryset = queryset.skt_expired()
+        queryset = queryset.order_by(*OrmasFilterForm.SORTS.get(data["sort"] or "name", ("name_search", "id")))
+    return form, queryset
+
+
+@registry_reader
+def ormas_list(request: HttpRequest) -> HttpResponse:
+    form, queryset = _filtered(request)
+    page = Paginator(queryset.select_related("region"), PAGE_SIZE).get_page(request.GET.get("page"))
+    regency_names = dict(form.fields["regency"].choices)
+    for ormas in page.object_list:
+        ormas.regency_name = regency_names.get(ormas.regency_code, ormas.regency_code)  # type: ignore[attr-defined]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "querystring": query.urlencode(), "export_limit": EXPORT_LIMIT}
+    template = "registry/ormas_list.html#results" if request.htmx else "registry/ormas_list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@registry_reader
+def ormas_export(request: HttpRequest) -> HttpResponse:
+    form, queryset = _filtered(request)
+    total = queryset.count()
+    if total > EXPORT_LIMIT:
+        messages.error(
+            request,
+            _("The list has %(total)s Ormas; an export holds at most %(limit)s. Narrow the filters first.")
+            % {"total": f"{total:,}".replace(",", "."), "limit": f"{EXPORT_LIMIT:,}".replace(",", ".")},
+        )
+        return redirect(f"{request.path.replace('unduh/', '')}?{request.GET.urlencode()}")
+    content = ormas_workbook(queryset)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="ormas-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@registry_reader
+def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    seats = BoardMember.objects.select_related("person").order_by("ended_on", "position", "id")
+    chapters = (
+        ormas.chapters.select_related("region", "parent")
+        .prefetch_related(Prefetch("board", queryset=seats))
+        .order_by("level", "name")
+    )
+    history = Entry.objects.filter(ormas=ormas).select_related("actor")[:50]
+    context = {
+        "ormas": ormas,
+        "region_name": ormas.region.full_name(),
+        "chapters": chapters,
+        "documents": ormas.documents.current().select_related("document_type", "uploaded_by"),
+        "fields": ormas.fields_of_activity.all(),
+        "history": history,
+        "status_form": StatusForm(ormas=ormas, initial={"effective_on": timezone.localdate()})
+        if request.user.can_edit_registry  # type: ignore[union-attr]
+        else None,
+    }
+    return render(request, "registry/ormas_detail.html", context)
+
+
+@registry_editor
+def ormas_create(request: HttpRequest) -> HttpResponse:
+    form = OrmasForm(request.POST or None, request.FILES or None, scope=_scope(request))
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        fields = values.pop("fields_of_activity", [])
+        try:
+            ormas = actions.create_ormas(by=request.user, fields_of_activity=fields, **values)  # type: ignore[arg-type]
+            if form.cleaned_data.get("logo_upload"):
+                _save_logo(request, ormas, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s was added to the registry.") % {"name": ormas.name})
+            return redirect(ormas)
+    return render(request, "registry/ormas_form.html", {"form": form, "ormas": None})
+
+
+def _save_logo(request: HttpRequest, ormas: Ormas, form: OrmasForm) -> None:
+    upload = form.cleaned_data["logo_upload"]
+    assert form.logo_type is not None
+    ormas.logo.save(f"logo-{ormas.pk}.{form.logo_type.extension}", upload, save=False)
+    actions.update_ormas(ormas, by=request.user, changes={"logo": ormas.logo.name})  # type: ignore[arg-type]
+
+
+@registry_editor
+def ormas_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    form = OrmasForm(request.POST or None, request.FILES or None, instance=ormas, scope=_scope(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = actions.update_ormas(ormas, by=request.user, changes=form.changed_values())  # type: ignore[arg-type]
+            if form.cleaned_data.get("logo_upload"):
+                _save_logo(request, ormas, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if changed or form.cleaned_data.get("logo_upload"):
+                messages.success(request, _("Changes to %(name)s were saved.") % {"name": ormas.name})
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect(ormas)
+    return render(request, "registry/ormas_form.html", {"form": form, "ormas": ormas})
+
+
+@require_POST
+@registry_editor
+def ormas_status(request: HttpRequest, pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    form = StatusForm(request.POST, ormas=ormas)
+    if form.is_valid():
+        try:
+            actions.change_ormas_status(
+                ormas,
+                form.cleaned_data["status"],
+                by=request.user,  # type: ignore[arg-type]
+                reason=form.cleaned_data["reason"],
+                legal_basis=form.cleaned_data["legal_basis"],
+                effective_on=form.cleaned_data["effective_on"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The status of %(name)s is now “%(status)s”.")
+                % {"name": ormas.name, "status": ormas.get_status_display()},
+            )
+    else:
+        messages.error(request, _("The status was not changed: %(errors)s") % {"errors": _errors_text(form)})
+    return redirect(ormas)
+
+
+def _errors_text(form: Any) -> str:
+    return " ".join(
+        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()
+    )
+
+
+@registry_reader
+def ormas_logo(request: HttpRequest, pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    if not ormas.logo:
+        raise Http404
+    return FileResponse(ormas.logo.open("rb"), as_attachment=False)
+
+
+@registry_editor
+def chapter_form(request: HttpRequest, pk: int, chapter_pk: int | None = None) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    chapter = get_object_or_404(ormas.chapters, pk=chapter_pk) if chapter_pk else Chapter(ormas=ormas)
+    form = ChapterForm(request.POST or None, instance=chapter, scope=_scope(request), ormas=ormas)
+    if request.method == "POST" and form.is_valid():
+        chapter = form.save(commit=False)
+        try:
+            chapter.region = form.chosen_region()
+            actions.save_chapter(chapter, by=request.user, changed_fields=form.changed_data)  # type: ignore[arg-type]
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Chapter %(name)s was saved.") % {"name": chapter.name})
+            return redirect(f"{ormas.get_absolute_url()}#kepengurusan")
+    return render(request, "registry/chapter_form.html", {"form": form, "ormas": ormas, "chapter": chapter})
+
+
+@registry_editor
+def board_add(request: HttpRequest, pk: int, chapter_pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    chapter = get_object_or_404(ormas.chapters, pk=chapter_pk)
+    form = BoardMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.add_board_member(
+                chapter,
+                by=request.user,  # type: ignore[arg-type]
+                nik=data["nik"],
+                person_values={k: data[k] for k in ("name", "birth_place", "address", "phone")},
+                position=data["position"],
+                title=data["title"],
+                term_start=data["term_start"],
+                term_end=data["term_end"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s was added to the board.") % {"name": data["name"]})
+            return redirect(f"{ormas.get_absolute_url()}#kepengurusan")
+    return render(request, "registry/board_form.html", {"form": form, "ormas": ormas, "chapter": chapter})
+
+
+@registry_editor
+def seat_end(request: HttpRequest, pk: int, seat_pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    seat = get_object_or_404(BoardMember.objects.select_related("person", "chapter"), pk=seat_pk, ormas=ormas)
+    form = EndSeatForm(request.POST or None, initial={"ended_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.end_board_member(seat, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("%(name)s is now recorded as a former board member.") % {"name": seat.person.name}
+            )
+            return redirect(f"{ormas.get_absolute_url()}#kepengurusan")
+    return render(request, "registry/seat_end_form.html", {"form": form, "ormas": ormas, "seat": seat})
+
+
+@require_POST
+@registry_reader
+def person_nik(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    """Reveal one full NIK to a role that needs it, and log that it was seen."""
+    ormas = _ormas_for(request, pk)
+    if not request.user.can_see_personal_data:  # type: ignore[union-attr]
+        raise Http404
+    person = get_object_or_404(Person.objects.filter(seats__ormas=ormas).distinct(), pk=person_pk)
+    actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=request.META.get("REMOTE_ADDR"))  # type: ignore[arg-type]
+    return render(request, "registry/nik.html", {"person": person, "revealed": True})
+
+
+@registry_editor
+def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        actions.add_document(
+            ormas,
+            by=request.user,  # type: ignore[arg-type]
+            document_type=form.cleaned_data["document_type"],
+            upload=form.cleaned_data["file"],
+            sniffed=form.sniffed,
+            title=form.cleaned_data["title"],
+        )
+        messages.success(request, _("The document was stored."))
+        return redirect(f"{ormas.get_absolute_url()}#dokumen")
+    return render(request, "registry/document_form.html", {"form": form, "ormas": ormas})
+
+
+@registry_reader
+def document_download(request: HttpRequest, document_pk: int) -> HttpResponse:
+    document = get_object_or_404(
+        Document.objects.filter(ormas__in=Ormas.objects.visible_to(request.user)),  # type: ignore[arg-type]
+        pk=document_pk,
+    )
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
+    disposition = "inline" if document.content_type in ("application/pdf", "image/jpeg", "image/png") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{_ascii(document.original_name)}"'
+    return response
+
+
+def _ascii(name: str) -> str:
+    return "".join(c if c.isascii() and c not in '"\\' else "_" for c in name)
+
+
+@require_POST
+@registry_editor
+def document_archive(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    document = get_object_or_404(ormas.documents.current(), pk=document_pk)
+    actions.archive_document(document, by=request.user, reason=request.POST.get("reason", ""))  # type: ignore[arg-type]
+    messages.success(request, _("The document was archived."))
+    return redirect(f"{ormas.get_absolute_url()}#dokumen")
+
+
+@registry_reader
+def ormas_history(request: HttpRequest, pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    page = Paginator(Entry.objects.filter(ormas=ormas).select_related("actor"), 50).get_page(request.GET.get("page"))
+    return render(request, "registry/ormas_history.html", {"ormas": ormas, "page": page})

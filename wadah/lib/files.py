@@ -1,0 +1,55 @@
+"""Checks for uploaded files: a size cap, and a type sniffed from the content rather than the name."""
+
+from dataclasses import dataclass
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class SniffedType:
+    extension: str
+    mime: str
+
+
+# What officers actually receive: scans and photos, PDFs, and office documents.
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+IMAGE_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if v.startswith("image/")}
+
+
+def sniff(upload: UploadedFile, allowed: dict[str, str], *, max_mb: int) -> SniffedType:
+    """Return the real type of upload, or raise ValidationError if it is too big or not an allowed type."""
+    size = upload.size or 0
+    if size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            _("The file is %(size).1f MB; the limit is %(limit)d MB.") % {"size": size / 1048576, "limit": max_mb},
+            code="too_large",
+        )
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    extension = kind.extension if kind else ""
+    # Office documents are zip files; filetype tells them apart only by their inner names.
+    if extension == "zip":
+        name = (upload.name or "").lower()
+        for office in ("docx", "xlsx"):
+            if name.endswith("." + office) and office in allowed:
+                extension = office
+    if extension not in allowed:
+        names = ", ".join(sorted(e.upper() for e in allowed))
+        raise ValidationError(
+            _("This file is not an accepted type. Upload one of: %(types)s.") % {"types": names}, code="file_type"
+        )
+    return SniffedType(extension=extension, mime=allowed[extension])

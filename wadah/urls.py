@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("portal.urls")),
+    path("akun/", include("accounts.urls")),
+    path("registri/", include("registry.urls")),
+    path("impor/", include("imports.urls")),
+    path("wilayah/", include("regions.urls")),
+    path("bahasa/", set_language, name="set_language"),
+    path("kelola/", admin.site.urls),
+]
