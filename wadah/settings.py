@@ -135,7 +135,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -195,11 +195,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # --- Mail and background tasks ---------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wadah <noreply@localhost>")
+# Development prints mail to the console; production sends through SMTP (SMTP_* variables).
+MAIL_BACKEND = env_str(
+    "MAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {
     "default": {
-        "BACKEND": env_str("MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
-        "OPTIONS": {"host": env_str("SMTP_HOST", "localhost"), "port": env_int("SMTP_PORT", 25)}
-        if env_str("MAIL_BACKEND").endswith("smtp.EmailBackend")
+        "BACKEND": MAIL_BACKEND,
+        "OPTIONS": {
+            "host": env_str("SMTP_HOST", "localhost"),
+            "port": env_int("SMTP_PORT", 587),
+            "username": env_str("SMTP_USER"),
+            "password": env_secret("SMTP_PASSWORD"),
+            "use_tls": env_bool("SMTP_USE_TLS", True),
+        }
+        if MAIL_BACKEND.endswith("smtp.EmailBackend")
         else {},
     }
 }
