@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Case, F, Prefetch, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -94,7 +94,14 @@ def ormas_export(request: HttpRequest) -> HttpResponse:
 @registry_reader
 def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
-    seats = BoardMember.objects.select_related("person").order_by("ended_on", "position", "id")
+    # Current board first, core officers (ketua, sekretaris, bendahara …) in the order the choices list them.
+    position_order = Case(
+        *[When(position=value, then=Value(index)) for index, value in enumerate(BoardMember.Position.values)],
+        default=Value(99),
+    )
+    seats = BoardMember.objects.select_related("person").order_by(
+        F("ended_on").desc(nulls_first=True), position_order, "id"
+    )
     chapters = (
         ormas.chapters.select_related("region", "parent")
         .prefetch_related(Prefetch("board", queryset=seats))
