@@ -84,7 +84,7 @@ def ormas_account(db) -> User:
 
 def make_ormas(*, village: str = "62.71.01.1001", by: User | None = None, **overrides) -> Ormas:
     """An Ormas through the real action, in Palangka Raya unless another village code is given."""
-    values = {
+    values: dict = {
         "name": "Ikatan Pemuda Tepian Kahayan",
         "abbreviation": "IPTK",
         "legal_form": Ormas.LegalForm.UNINCORPORATED,

@@ -17,7 +17,7 @@ class RequireVerifiedStaffMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified():  # type: ignore[union-attr]
+        if user.is_authenticated and not user.is_verified():  # type: ignore[union-attr, attr-defined]
             if self._exempt is None:
                 self._exempt = tuple(reverse(name) for name in _EXEMPT_NAMES)
             path = request.path

@@ -86,7 +86,7 @@ class User(AbstractUser):
     nip = models.CharField(_("NIP"), max_length=30, blank=True, help_text=_("Civil servant number, if any."))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("user")

@@ -26,11 +26,11 @@ class RegionPickerMixin(forms.Form):
             regency = regency or scope
         regencies = Region.objects.regencies().within(scope[:2]).filter(code__startswith=scope)
         empty = [("", _("— choose —"))]
-        self.fields["regency"].choices = empty + [(r.code, r.name) for r in regencies]
-        self.fields["district"].choices = (
+        self.fields["regency"].choices = empty + [(r.code, r.name) for r in regencies]  # type: ignore[attr-defined]
+        self.fields["district"].choices = (  # type: ignore[attr-defined]
             empty + [(r.code, r.name) for r in Region.objects.filter(parent_id=regency)] if regency else empty
         )
-        self.fields["region_code"].choices = (
+        self.fields["region_code"].choices = (  # type: ignore[attr-defined]
             empty + [(r.code, r.name) for r in Region.objects.filter(parent_id=district)] if district else empty
         )
         if current and not self.is_bound:

@@ -66,7 +66,7 @@ class OrmasFilterForm(forms.Form):
         regencies = Region.objects.regencies().filter(code__startswith=scope[:2])
         if "." in scope:
             regencies = regencies.filter(code=scope[:5])
-        self.fields["regency"].choices = [("", _("All"))] + [(r.code, r.name) for r in regencies]
+        self.fields["regency"].choices = [("", _("All"))] + [(r.code, r.name) for r in regencies]  # type: ignore[attr-defined]
 
 
 class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
@@ -129,7 +129,7 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
 
     def __init__(self, *args: Any, scope: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fields_of_activity"].queryset = FieldOfActivity.objects.filter(is_active=True)
+        self.fields["fields_of_activity"].queryset = FieldOfActivity.objects.filter(is_active=True)  # type: ignore[attr-defined]
         self.setup_regions(scope, self.instance.region if self.instance.region_id else None)
         self.logo_type: SniffedType | None = None
 
@@ -191,7 +191,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: Any, ormas: Ormas, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(s, Ormas.Status(s).label) for s in ormas.allowed_statuses]
+        self.fields["status"].choices = [(s, Ormas.Status(s).label) for s in ormas.allowed_statuses]  # type: ignore[attr-defined]
 
 
 class ChapterForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
@@ -213,14 +213,14 @@ class ChapterForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
 
     def __init__(self, *args: Any, scope: str, ormas: Ormas, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = ormas.chapters.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = ormas.chapters.exclude(pk=self.instance.pk)  # type: ignore[attr-defined]
         # Chapters of national Ormas may sit outside the office's region (the DPP in Jakarta), so the
         # picker spans the whole province while the Ormas itself stays in scope.
         self.setup_regions(scope[:2], self.instance.region if self.instance.region_id else None)
         self.fields["district"].required = False
         self.fields["region_code"].required = False
 
-    def clean_region_code(self) -> Region | None:
+    def clean_region_code(self) -> Region | None:  # type: ignore[override]
         if not self.cleaned_data.get("region_code"):
             return None
         return super().clean_region_code()

@@ -4,6 +4,7 @@ Every write goes through registry/actions.py, which keeps the denormalised searc
 columns in step and writes the audit trail.
 """
 
+import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,7 @@ class OrmasQuerySet(models.QuerySet["Ormas"]):
 
     def skt_expiring_within(self, days: int) -> "OrmasQuerySet":
         today = timezone.localdate()
-        return self.filter(skt_expires_on__gte=today, skt_expires_on__lte=today + timezone.timedelta(days=days))
+        return self.filter(skt_expires_on__gte=today, skt_expires_on__lte=today + dt.timedelta(days=days))
 
     def skt_expired(self) -> "OrmasQuerySet":
         return self.filter(skt_expires_on__lt=timezone.localdate())

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, Prefetch, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,7 +65,7 @@ def _filtered(request: HttpRequest) -> tuple[OrmasFilterForm, OrmasQuerySet]:
 def ormas_list(request: HttpRequest) -> HttpResponse:
     form, queryset = _filtered(request)
     page = Paginator(queryset.select_related("region"), PAGE_SIZE).get_page(request.GET.get("page"))
-    regency_names = dict(form.fields["regency"].choices)
+    regency_names = dict(form.fields["regency"].choices)  # type: ignore[attr-defined]
     for ormas in page.object_list:
         ormas.regency_name = regency_names.get(ormas.regency_code, ormas.regency_code)  # type: ignore[attr-defined]
     query = request.GET.copy()
@@ -202,7 +203,7 @@ def _errors_text(form: Any) -> str:
 
 
 @registry_reader
-def ormas_logo(request: HttpRequest, pk: int) -> HttpResponse:
+def ormas_logo(request: HttpRequest, pk: int) -> HttpResponseBase:
     ormas = _ormas_for(request, pk)
     if not ormas.logo:
         raise Http404
@@ -302,7 +303,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @registry_reader
-def document_download(request: HttpRequest, document_pk: int) -> HttpResponse:
+def document_download(request: HttpRequest, document_pk: int) -> HttpResponseBase:
     document = get_object_or_404(
         Document.objects.filter(ormas__in=Ormas.objects.visible_to(request.user)),  # type: ignore[arg-type]
         pk=document_pk,

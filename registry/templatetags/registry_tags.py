@@ -46,7 +46,7 @@ def is_multicheckbox(field: forms.BoundField) -> bool:
 def status_badge(ormas: Ormas) -> SafeString:
     return format_html(
         '<span class="badge {}">{}</span>',
-        STATUS_CLASSES.get(ormas.status, "bg-secondary-lt"),
+        STATUS_CLASSES.get(Ormas.Status(ormas.status), "bg-secondary-lt"),
         ormas.get_status_display(),
     )
 
