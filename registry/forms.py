@@ -276,6 +276,24 @@ class BoardMemberForm(forms.Form):
         return cleaned
 
 
+class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Correcting a board member's personal details; the NIK is checked like a new one."""
+
+    class Meta:
+        model = Person
+        fields = ["nik", "name", "birth_place", "address", "phone", "email"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
+
+    def clean_nik(self) -> str | None:
+        nik = "".join((self.cleaned_data.get("nik") or "").split())
+        if not nik:
+            return None
+        parse_nik(nik)
+        if Person.objects.filter(nik=nik).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another person in the registry already has this NIK."))
+        return nik
+
+
 class EndSeatForm(forms.Form):
     ended_on = forms.DateField(label=_("Left the board on"), widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=200)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/kepengurusan/<int:chapter_pk>/pengurus/baru/", views.board_add, name="board-add"),
     path("<int:pk>/pengurus/<int:seat_pk>/selesai/", views.seat_end, name="seat-end"),
     path("<int:pk>/orang/<int:person_pk>/nik/", views.person_nik, name="person-nik"),
+    path("<int:pk>/orang/<int:person_pk>/ubah/", views.person_edit, name="person-edit"),
     path("<int:pk>/dokumen/baru/", views.document_upload, name="document-upload"),
     path("<int:pk>/dokumen/<int:document_pk>/arsipkan/", views.document_archive, name="document-archive"),
     path("dokumen/<int:document_pk>/", views.document_download, name="document-download"),

@@ -22,6 +22,7 @@ from registry.forms import (
     EndSeatForm,
     OrmasFilterForm,
     OrmasForm,
+    PersonForm,
     StatusForm,
 )
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
@@ -270,6 +271,27 @@ def seat_end(request: HttpRequest, pk: int, seat_pk: int) -> HttpResponse:
             )
             return redirect(f"{ormas.get_absolute_url()}#kepengurusan")
     return render(request, "registry/seat_end_form.html", {"form": form, "ormas": ormas, "seat": seat})
+
+
+@registry_editor
+def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    ormas = _ormas_for(request, pk)
+    person = get_object_or_404(Person.objects.filter(seats__ormas=ormas).distinct(), pk=person_pk)
+    if not request.user.can_see_personal_data:  # type: ignore[union-attr]
+        raise Http404
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        changes = {field: form.cleaned_data[field] for field in form.changed_data}
+        # ModelForm.is_valid() already copied the values onto the instance; the action compares with the database.
+        person.refresh_from_db()
+        try:
+            actions.update_person(person, by=request.user, changes=changes, ormas=ormas)  # type: ignore[arg-type]
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The details of %(name)s were saved.") % {"name": person.name})
+            return redirect(f"{ormas.get_absolute_url()}#kepengurusan")
+    return render(request, "registry/person_form.html", {"form": form, "ormas": ormas, "person": person})
 
 
 @require_POST
