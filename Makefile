@@ -26,11 +26,11 @@ run: deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_regions data/wilayah_kalteng.csv
 	$(PY) manage.py seed_demo
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(PY) manage.py compile_translations
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: deps
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(PY) manage.py compile_translations
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -45,7 +45,7 @@ fmt: deps
 
 messages: deps
 	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=node_modules --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+	$(PY) manage.py compile_translations
 
 bench: deps
 	$(PY) bench/run.py
