@@ -1,0 +1,93 @@
+import pytest
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PASSWORD = "test-password-123"
+
+
+@pytest.fixture(autouse=True)
+def _clean_axes(db):
+    from axes.utils import reset
+
+    reset()
+
+
+def _login(client, username, password):
+    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+
+
+def test_it_logs_an_officer_in_to_the_registry(client, city_officer):
+    response = _login(client, "officer.pky", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("registry:ormas-list")
+    assert client.get(reverse("registry:ormas-list")).status_code == 200
+
+
+def test_it_refuses_a_wrong_password(client, city_officer):
+    response = _login(client, "officer.pky", "wrong-password")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_it_locks_the_login_after_5_failures(client, city_officer):
+    for _ in range(5):
+        _login(client, "officer.pky", "wrong-password")
+    response = _login(client, "officer.pky", PASSWORD)
+    assert response.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("registry:ormas-list")).status_code == 302
+
+
+def test_it_does_not_lock_after_4_failures(client, city_officer):
+    for _ in range(4):
+        _login(client, "officer.pky", "wrong-password")
+    assert _login(client, "officer.pky", PASSWORD).status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_it_sends_a_system_admin_to_totp_setup(client, system_admin):
+    response = _login(client, "sysadmin", PASSWORD)
+    assert response.status_code == 302
+    response = client.get(response["Location"])
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:otp-setup")
+    assert client.get(reverse("registry:ormas-list"))["Location"] == reverse("accounts:otp-setup")
+    setup = client.get(reverse("accounts:otp-setup"))
+    assert setup.status_code == 200
+    device = TOTPDevice.objects.get(user=system_admin, confirmed=False)
+    response = client.post(reverse("accounts:otp-setup"), {"token": f"{totp(device.bin_key):06d}"})
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("registry:ormas-list")).status_code == 200
+
+
+def test_it_makes_a_user_with_a_device_verify_first(client, city_officer):
+    device = TOTPDevice.objects.create(user=city_officer, name="HP", confirmed=True)
+    _login(client, "officer.pky", PASSWORD)
+    response = client.get(reverse("registry:ormas-list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:otp-verify"))
+    good = client.post(
+        f"{reverse('accounts:otp-verify')}?next=/registri/", {"token": f"{totp(device.bin_key):06d}", "next": "/registri/"}
+    )
+    assert good.status_code == 302 and good["Location"] == "/registri/"
+    assert client.get(reverse("registry:ormas-list")).status_code == 200
+
+
+def test_it_does_not_follow_an_offsite_next(client, city_officer):
+    device = TOTPDevice.objects.create(user=city_officer, name="HP", confirmed=True)
+    _login(client, "officer.pky", PASSWORD)
+    response = client.post(
+        reverse("accounts:otp-verify"), {"token": f"{totp(device.bin_key):06d}", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302 and not response["Location"].startswith("https://evil")
+
+
+def test_it_refuses_a_wrong_code(client, city_officer):
+    device = TOTPDevice.objects.create(user=city_officer, name="HP", confirmed=True)
+    _login(client, "officer.pky", PASSWORD)
+    wrong = client.post(reverse("accounts:otp-verify"), {"token": f"{(totp(device.bin_key) + 1) % 1000000:06d}"})
+    assert wrong.status_code == 200
+    assert wrong.context["form"].errors["token"]
+    assert client.get(reverse("registry:ormas-list")).status_code == 302

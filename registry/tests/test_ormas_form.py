@@ -1,0 +1,136 @@
+import pytest
+from django.urls import reverse
+
+from audit.models import Entry
+from registry.models import Ormas
+
+VILLAGE = "62.71.01.1001"
+
+
+def _form_data(**overrides):
+    data = {
+        "name": "Himpunan Petani Sawit Mandiri",
+        "abbreviation": "HPSM",
+        "legal_form": Ormas.LegalForm.UNINCORPORATED,
+        "member_based": "on",
+        "scope_level": Ormas.ScopeLevel.REGENCY,
+        "skt_number": "01-00-00/77/VIII/2025",
+        "skt_issued_on": "2025-08-01",
+        "skt_expires_on": "2030-08-01",
+        "funding_origin": Ormas.FundingOrigin.DOMESTIC,
+        "address": "Jl. G. Obos No. 5",
+        "phone": "0536-111111",
+        "regency": VILLAGE[:5],
+        "district": VILLAGE[:8],
+        "region_code": VILLAGE,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_creates_an_ormas_through_the_form(client, city_officer):
+    client.force_login(city_officer)
+    response = client.post(reverse("registry:ormas-create"), _form_data())
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    ormas = Ormas.objects.get(abbreviation="HPSM")
+    assert response["Location"] == ormas.get_absolute_url()
+    assert ormas.region_id == VILLAGE and ormas.regency_code == "62.71"
+    entry = Entry.objects.get(ormas=ormas, action="ormas.created")
+    assert entry.actor == city_officer
+    assert entry.changes["name"] == [None, "Himpunan Petani Sawit Mandiri"]
+
+
+def test_it_refuses_a_village_outside_the_officers_kota(client, city_officer, db):
+    from regions.models import Region
+
+    village = Region.objects.filter(code__startswith="62.02.", level="desa").first()
+    client.force_login(city_officer)
+    response = client.post(
+        reverse("registry:ormas-create"),
+        _form_data(regency="62.02", district=village.code[:8], region_code=village.code),
+    )
+    assert response.status_code == 200
+    assert not Ormas.objects.filter(abbreviation="HPSM").exists()
+
+
+def test_it_requires_the_skt_number_without_legal_entity(client, city_officer):
+    client.force_login(city_officer)
+    response = client.post(reverse("registry:ormas-create"), _form_data(skt_number=""))
+    assert response.status_code == 200
+    assert "skt_number" in response.context["form"].errors
+
+
+EDIT_NOT_AUDITED = (
+    "BUG: an edit through the form writes no audit entry. OrmasForm(instance=ormas).is_valid() already copies the "
+    "new values onto ormas, so update_ormas() snapshots 'before' from the mutated instance and diff() is empty "
+    "(registry/actions.py update_ormas: take `before` from Ormas.objects.get(pk=ormas.pk), as save_chapter does)"
+)
+
+
+@pytest.mark.xfail(reason=EDIT_NOT_AUDITED, strict=True)
+def test_it_shows_an_edit_in_riwayat_with_before_and_after(client, city_officer, city_ormas):
+    client.force_login(city_officer)
+    edit_url = reverse("registry:ormas-edit", args=[city_ormas.pk])
+    form = client.get(edit_url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("fields_of_activity", "logo")}
+    data.update(
+        {k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")},
+        member_based="on" if city_ormas.member_based else "",
+        phone="0812-3456-7890",
+    )
+    response = client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    city_ormas.refresh_from_db()
+    assert city_ormas.phone == "0812-3456-7890"
+    entry = Entry.objects.get(ormas=city_ormas, action="ormas.updated")
+    assert entry.changes == {"phone": ["", "0812-3456-7890"]}
+    history = client.get(reverse("registry:ormas-history", args=[city_ormas.pk])).text
+    assert "0812-3456-7890" in history and "→" in history
+    assert "0812-3456-7890" in client.get(city_ormas.get_absolute_url()).text
+
+
+def test_it_records_nothing_when_nothing_changed(client, city_officer, city_ormas):
+    client.force_login(city_officer)
+    edit_url = reverse("registry:ormas-edit", args=[city_ormas.pk])
+    form = client.get(edit_url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("fields_of_activity", "logo")}
+    data.update({k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on")
+    assert client.post(edit_url, data).status_code == 302
+    assert not Entry.objects.filter(ormas=city_ormas, action="ormas.updated").exists()
+
+
+def test_it_changes_the_status_through_the_form(client, city_officer, city_ormas):
+    client.force_login(city_officer)
+    response = client.post(
+        reverse("registry:ormas-status", args=[city_ormas.pk]),
+        {"status": "dibekukan", "effective_on": "2026-01-05", "reason": "Putusan pengadilan", "legal_basis": "SK 9"},
+    )
+    assert response.status_code == 302
+    city_ormas.refresh_from_db()
+    assert city_ormas.status == "dibekukan"
+    entry = Entry.objects.get(ormas=city_ormas, action="ormas.status_changed")
+    assert entry.changes == {"status": ["aktif", "dibekukan"]}
+    assert entry.data["reason"] == "Putusan pengadilan"
+
+
+def test_it_saves_an_edit_through_the_form(client, city_officer, city_ormas):
+    client.force_login(city_officer)
+    edit_url = reverse("registry:ormas-edit", args=[city_ormas.pk])
+    form = client.get(edit_url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("fields_of_activity", "logo")}
+    data.update({k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on", phone="0536-2")
+    assert client.post(edit_url, data).status_code == 302
+    city_ormas.refresh_from_db()
+    assert city_ormas.phone == "0536-2"
+
+
+def test_it_records_an_edit_made_through_the_action(city_officer, city_ormas):
+    from registry import actions
+
+    fresh = Ormas.objects.get(pk=city_ormas.pk)
+    changed = actions.update_ormas(fresh, by=city_officer, changes={"phone": "0536-3", "name": "Ikatan Baru"})
+    assert changed == {"phone": ["", "0536-3"], "name": ["Ikatan Pemuda Tepian Kahayan", "Ikatan Baru"]}
+    entry = Entry.objects.get(ormas=city_ormas, action="ormas.updated")
+    assert entry.changes == changed and entry.actor == city_officer
+    fresh.refresh_from_db()
+    assert fresh.name_search == "ikatan baru"
