@@ -1,0 +1,135 @@
+"""Playwright (sync API) against pytest-django's live_server, driving Debian's Chromium — never a downloaded one."""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+# Playwright's sync API runs an asyncio loop in this thread; Django would otherwise refuse ORM calls in tests.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BASE_DIR = Path(__file__).resolve().parents[2]
+RESULTS_DIR = BASE_DIR / "test-results" / "browser"
+
+# Records a CSP violation in the page; init scripts come from the browser itself, so CSP does not block this one.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + e.blockedURI);
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def _live_server_media_url():
+    """Django's live server wraps the site in _MediaFilesHandler, which needs MEDIA_URL to be a path.
+
+    Production sets MEDIA_URL = None (uploads are never served directly); urlparse(None) gives bytes and
+    every request to the live server fails. A path nothing links to keeps the registry's own download views
+    the only way to a file, as in production. Set before the (session-wide) server thread starts.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(MEDIA_URL="/__media-not-served-directly__/"):
+        yield
+
+
+@pytest.fixture(scope="session")
+def live_server(_live_server_media_url, live_server):
+    return live_server
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Regions, offices and agencies. A transactional test flushes the database afterwards, so load them again."""
+    from accounts.models import Office
+    from regions.models import Region
+
+    quiet = io.StringIO()
+    if not Region.objects.exists():
+        call_command("load_regions", BASE_DIR / "data" / "wilayah_kalteng.csv", stdout=quiet)
+    if not Office.objects.exists():
+        call_command("setup_offices", stdout=quiet)
+
+
+class PageProblems(list):
+    """Console errors, uncaught exceptions and CSP violations seen in a page during one test."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.allowed: list[str] = []
+
+    def unexpected(self) -> list[str]:
+        return [p for p in self if not any(re.search(a, p) for a in self.allowed)]
+
+
+@pytest.fixture
+def problems() -> PageProblems:
+    return PageProblems()
+
+
+def _attach(page, problems: PageProblems) -> None:
+    page.on("console", lambda msg: problems.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+
+
+@pytest.fixture
+def new_page(browser, live_server, problems):
+    """new_page(user=None, viewport=None) → a page whose base URL is the live server, logged in as user if given."""
+    contexts = []
+
+    def make(user=None, *, viewport=None):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport or {"width": 1280, "height": 900},
+            accept_downloads=True,
+            locale="id-ID",
+        )
+        context.add_init_script(_CSP_LISTENER)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        _attach(page, problems)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    unexpected = problems.unexpected()
+    assert not unexpected, "console errors / CSP violations:\n" + "\n".join(unexpected)
+
+
+def screenshot(page, name: str) -> Path:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
