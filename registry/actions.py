@@ -68,7 +68,8 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
     """Correct an Ormas's record; returns {field: [before, after]} of what actually changed."""
     if "status" in changes:
         raise ValueError("use change_ormas_status() to change the status")
-    before = _snapshot(ormas, changes.keys())
+    # Compare with the stored row: a bound ModelForm has already copied the new values onto `ormas`.
+    before = _snapshot(Ormas.objects.get(pk=ormas.pk), changes.keys())
     for field, value in changes.items():
         if field == "fields_of_activity":
             continue
@@ -201,7 +202,7 @@ def end_board_member(seat: BoardMember, *, by: User | None, ended_on: Any, reaso
 @transaction.atomic
 def update_person(person: Person, *, by: User | None, changes: dict[str, Any], ormas: Ormas | None = None) -> None:
     """Correct a person's details (name, address, contact). A NIK, once set, changes only with its birth data."""
-    before = _snapshot(person, changes.keys())
+    before = _snapshot(Person.objects.get(pk=person.pk), changes.keys())
     for field, value in changes.items():
         setattr(person, field, value)
     if "nik" in changes and person.nik:

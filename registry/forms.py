@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
 from regions.forms import RegionPickerMixin
@@ -19,6 +20,18 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+def label_blank_choices(form: forms.BaseForm) -> None:
+    """Give optional selects a translated "— choose —" (Django 6.1's own blank label has no Indonesian yet)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = _("— none —")
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "" and str(choices[0][1]) == str(BLANK_CHOICE_LABEL):
+                field.choices = [("", _("— choose —")), *choices[1:]]
 
 
 class OrmasFilterForm(forms.Form):
@@ -132,6 +145,7 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
         self.fields["fields_of_activity"].queryset = FieldOfActivity.objects.filter(is_active=True)  # type: ignore[attr-defined]
         self.setup_regions(scope, self.instance.region if self.instance.region_id else None)
         self.logo_type: SniffedType | None = None
+        label_blank_choices(self)
 
     def clean_npwp(self) -> str:
         npwp = self.cleaned_data.get("npwp", "")
@@ -219,6 +233,7 @@ class ChapterForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
         self.setup_regions(scope[:2], self.instance.region if self.instance.region_id else None)
         self.fields["district"].required = False
         self.fields["region_code"].required = False
+        label_blank_choices(self)
 
     def clean_region_code(self) -> Region | None:  # type: ignore[override]
         if not self.cleaned_data.get("region_code"):
@@ -244,9 +259,8 @@ class ChapterForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
 
 
 class BoardMemberForm(forms.Form):
-    nik = forms.CharField(
-        label=_("NIK"), max_length=16, min_length=1, help_text=_("16 digits, as on the e-KTP."), required=True
-    )
+    # Longer than 16 so that a NIK typed in groups ("6271 0152 0485 0003") reaches clean_nik() and is accepted.
+    nik = forms.CharField(label=_("NIK"), max_length=24, help_text=_("16 digits, as on the e-KTP."))
     name = forms.CharField(label=_("Full name"), max_length=150)
     position = forms.ChoiceField(label=_("Position"), choices=BoardMember.Position.choices)
     title = forms.CharField(
@@ -278,6 +292,8 @@ class BoardMemberForm(forms.Form):
 
 class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
     """Correcting a board member's personal details; the NIK is checked like a new one."""
+
+    nik = forms.CharField(label=_("NIK"), max_length=24, required=False, help_text=_("16 digits, as on the e-KTP."))
 
     class Meta:
         model = Person

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -84,7 +85,10 @@ def ormas_export(request: HttpRequest) -> HttpResponse:
         messages.error(
             request,
             _("The list has %(total)s Ormas; an export holds at most %(limit)s. Narrow the filters first.")
-            % {"total": f"{total:,}".replace(",", "."), "limit": f"{EXPORT_LIMIT:,}".replace(",", ".")},
+            % {
+                "total": number_format(total, force_grouping=True),
+                "limit": number_format(EXPORT_LIMIT, force_grouping=True),
+            },
         )
         return redirect(f"{request.path.replace('unduh/', '')}?{request.GET.urlencode()}")
     content = ormas_workbook(queryset)
@@ -282,8 +286,6 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         changes = {field: form.cleaned_data[field] for field in form.changed_data}
-        # ModelForm.is_valid() already copied the values onto the instance; the action compares with the database.
-        person.refresh_from_db()
         try:
             actions.update_person(person, by=request.user, changes=changes, ormas=ormas)  # type: ignore[arg-type]
         except ValidationError as error:

@@ -1,8 +1,11 @@
+import datetime as dt
 from typing import Any
 
 from django import forms, template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from registry.models import Ormas
 from wadah.lib.nik import mask_nik as _mask_nik
@@ -62,3 +65,39 @@ def field_label(model: Any, name: str) -> str:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:
         return name
+
+
+@register.simple_tag
+def history_changes(entry: Any) -> list[tuple[str, str, str]]:
+    """The entry's changes as (field label, before, after) in the reader's language, not stored values."""
+    model = entry.subject_type.model_class() if entry.subject_type_id else None
+    rows = []
+    for name, values in (entry.changes or {}).items():
+        before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
+        label, field = name, None
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+                label = str(getattr(field, "verbose_name", name))
+            except Exception:
+                field = None
+        rows.append((label, _display(field, before), _display(field, after)))
+    return rows
+
+
+def _display(field: Any, value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    choices = dict(getattr(field, "choices", None) or []) if field is not None else {}
+    if value in choices:
+        return str(choices[value])
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date_format(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    return str(value)

@@ -85,11 +85,6 @@ def test_it_keeps_a_seat_that_ended_as_former(client, city_officer, city_ormas):
         actions.end_board_member(seat, by=None, ended_on=dt.date(2026, 2, 1), reason="lagi")
 
 
-@pytest.mark.xfail(
-    reason="BUG: BoardMemberForm.nik has max_length=16, so a NIK typed in groups ('6271 0152 0485 0003') is "
-    "refused before clean_nik() strips the spaces (registry/forms.py BoardMemberForm.nik)",
-    strict=True,
-)
 def test_it_accepts_a_nik_typed_with_spaces(client, city_officer, city_ormas):
     chapter = make_chapter(city_ormas)
     client.force_login(city_officer)

@@ -1,4 +1,3 @@
-import pytest
 from django.urls import reverse
 
 from audit.models import Entry
@@ -60,14 +59,6 @@ def test_it_requires_the_skt_number_without_legal_entity(client, city_officer):
     assert "skt_number" in response.context["form"].errors
 
 
-EDIT_NOT_AUDITED = (
-    "BUG: an edit through the form writes no audit entry. OrmasForm(instance=ormas).is_valid() already copies the "
-    "new values onto ormas, so update_ormas() snapshots 'before' from the mutated instance and diff() is empty "
-    "(registry/actions.py update_ormas: take `before` from Ormas.objects.get(pk=ormas.pk), as save_chapter does)"
-)
-
-
-@pytest.mark.xfail(reason=EDIT_NOT_AUDITED, strict=True)
 def test_it_shows_an_edit_in_riwayat_with_before_and_after(client, city_officer, city_ormas):
     client.force_login(city_officer)
     edit_url = reverse("registry:ormas-edit", args=[city_ormas.pk])
@@ -118,7 +109,9 @@ def test_it_saves_an_edit_through_the_form(client, city_officer, city_ormas):
     edit_url = reverse("registry:ormas-edit", args=[city_ormas.pk])
     form = client.get(edit_url).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and k not in ("fields_of_activity", "logo")}
-    data.update({k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on", phone="0536-2")
+    data.update(
+        {k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on", phone="0536-2"
+    )
     assert client.post(edit_url, data).status_code == 302
     city_ormas.refresh_from_db()
     assert city_ormas.phone == "0536-2"

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -33,7 +34,8 @@ def sniff(upload: UploadedFile, allowed: dict[str, str], *, max_mb: int) -> Snif
         raise ValidationError(_("The file is empty."), code="empty")
     if size > max_mb * 1024 * 1024:
         raise ValidationError(
-            _("The file is %(size).1f MB; the limit is %(limit)d MB.") % {"size": size / 1048576, "limit": max_mb},
+            _("The file is %(size)s MB; the limit is %(limit)d MB. Make the file smaller, then upload it again.")
+            % {"size": number_format(size / 1048576, 1), "limit": max_mb},
             code="too_large",
         )
     upload.seek(0)
