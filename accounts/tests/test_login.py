@@ -69,7 +69,8 @@ def test_it_makes_a_user_with_a_device_verify_first(client, city_officer):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:otp-verify"))
     good = client.post(
-        f"{reverse('accounts:otp-verify')}?next=/registri/", {"token": f"{totp(device.bin_key):06d}", "next": "/registri/"}
+        f"{reverse('accounts:otp-verify')}?next=/registri/",
+        {"token": f"{totp(device.bin_key):06d}", "next": "/registri/"},
     )
     assert good.status_code == 302 and good["Location"] == "/registri/"
     assert client.get(reverse("registry:ormas-list")).status_code == 200

@@ -29,7 +29,10 @@ def test_it_stores_a_pdf_outside_the_web_root(client, city_officer, city_ormas):
     stored = Path(document.file.path).resolve()
     assert stored.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
     assert not stored.is_relative_to(Path(settings.STATIC_ROOT).resolve())
-    assert not any(stored.is_relative_to(Path(d if isinstance(d, str | Path) else d[1]).resolve()) for d in settings.STATICFILES_DIRS)
+    assert not any(
+        stored.is_relative_to(Path(d if isinstance(d, str | Path) else d[1]).resolve())
+        for d in settings.STATICFILES_DIRS
+    )
     assert "akta" not in stored.name  # a random stored name
     assert document.content_type == "application/pdf" and document.size == len(PDF)
     assert Entry.objects.filter(action="document.added", ormas=city_ormas).exists()

@@ -24,12 +24,14 @@ def test_it_exports_the_filtered_list(client, province_officer, city_ormas, koti
 
 def test_it_exports_only_what_the_user_may_see(client, city_officer, city_ormas, kotim_ormas):
     client.force_login(city_officer)
-    names = [row[0] for row in _sheet(client.get(reverse("registry:ormas-export"))).iter_rows(min_row=2, values_only=True)]
+    names = [
+        row[0] for row in _sheet(client.get(reverse("registry:ormas-export"))).iter_rows(min_row=2, values_only=True)
+    ]
     assert names == [city_ormas.name]
 
 
 def test_it_neutralises_formula_injection(client, province_officer, db):
-    make_ormas(name="=HYPERLINK(\"http://evil.example\",\"klik\")", abbreviation="+SUM(A1)", address="@cmd|' /C calc'!A0")
+    make_ormas(name='=HYPERLINK("http://evil.example","klik")', abbreviation="+SUM(A1)", address="@cmd|' /C calc'!A0")
     client.force_login(province_officer)
     sheet = _sheet(client.get(reverse("registry:ormas-export")))
     row = next(sheet.iter_rows(min_row=2))

@@ -114,7 +114,9 @@ def new_page(browser, live_server, problems):
         if user is not None:
             client = Client()
             client.force_login(user)
-            context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+            context.add_cookies(
+                [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+            )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

@@ -102,11 +102,6 @@ def test_it_saves_an_edited_phone_number(new_page, officer, two_ormas):
     screenshot(page, "06-after-edit")
 
 
-@pytest.mark.xfail(
-    reason="BUG: an edit through the form writes no audit entry (registry/actions.py update_ormas snapshots "
-    "'before' from the instance the ModelForm already changed)",
-    strict=True,
-)
 def test_it_shows_the_edit_in_riwayat(new_page, officer, two_ormas):
     city, _ = two_ormas
     page = new_page(officer)

@@ -4,8 +4,8 @@ import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.urls.resolvers import RegexPattern
 from django.urls.exceptions import Resolver404
+from django.urls.resolvers import RegexPattern
 
 # Public by design: the portal, the login pages, and the language switch.
 PUBLIC_NAMES = {"accounts:login", "admin:login", "set_language"}
@@ -14,7 +14,13 @@ PUBLIC_NAMESPACES = ("portal",)
 REDIRECT_ELSEWHERE = {"admin:logout": "/kelola/", "accounts:logout": "/akun/masuk/"}
 LOGIN_PREFIXES = ("/akun/masuk/", "/kelola/login/")
 
-_CONVERTER_SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x/1", "uuid": "12345678-1234-5678-1234-567812345678"}
+_CONVERTER_SAMPLES = {
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "x/1",
+    "uuid": "12345678-1234-5678-1234-567812345678",
+}
 
 
 def _fill(pattern) -> str:

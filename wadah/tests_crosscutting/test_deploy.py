@@ -17,7 +17,9 @@ def test_it_passes_the_deployment_checklist(tmp_path):
         "ALLOWED_HOSTS": "wadah.example.go.id",
         "WADAH_VAR_DIR": str(tmp_path),
     }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Test-only switches must not leak into the production check (the browser tests set the first one).
+    for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"):
+        env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,

@@ -52,7 +52,9 @@ def _call(client, method: str, url: str):
 
 
 @pytest.mark.parametrize(("name", "method", "kind", "url"), VIEWS, ids=VIEW_IDS)
-def test_it_gives_a_city_officer_404_outside_and_access_inside_the_kota(client, city_officer, both, name, method, kind, url):
+def test_it_gives_a_city_officer_404_outside_and_access_inside_the_kota(
+    client, city_officer, both, name, method, kind, url
+):
     city, kotim = both
     client.force_login(city_officer)
     assert _call(client, method, url(kotim)).status_code == 404
