@@ -1,0 +1,184 @@
+"""Matching what legacy files write to our reference data: kab/kota, kecamatan, desa, and existing Ormas."""
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from regions.models import Region
+from registry.models import Ormas
+from wadah.lib.text import compact, normalize
+
+# Short names every office uses for the kabupaten of Kalimantan Tengah.
+REGENCY_ALIASES = {
+    "kobar": "kotawaringin barat",
+    "kotim": "kotawaringin timur",
+    "kapuas": "kapuas",
+    "barsel": "barito selatan",
+    "barut": "barito utara",
+    "bartim": "barito timur",
+    "mura": "murung raya",
+    "pulpis": "pulang pisau",
+    "gumas": "gunung mas",
+    "katingan": "katingan",
+    "seruyan": "seruyan",
+    "sukamara": "sukamara",
+    "lamandau": "lamandau",
+    "palangkaraya": "palangkaraya",
+    "palangka raya": "palangkaraya",
+    "pky": "palangkaraya",
+    "p raya": "palangkaraya",
+    "plk": "palangkaraya",
+}
+_REGENCY_PREFIX = re.compile(r"^(kabupaten|kab|kota administratif|kotamadya|kota madya|kodya|kota|pemkab|pemkot)\s+")
+_VILLAGE_PREFIX = re.compile(r"^(desa|ds|kelurahan|kel|kec|kecamatan)\s+")
+
+
+def _bare_regency(text: str) -> str:
+    text = normalize(text)
+    previous = None
+    while previous != text:
+        previous, text = text, _REGENCY_PREFIX.sub("", text)
+    return text
+
+
+def _bare_place(text: str) -> str:
+    return _VILLAGE_PREFIX.sub("", normalize(text))
+
+
+def _squash(text: str) -> str:
+    return text.replace(" ", "")
+
+
+class RegionMatcher:
+    """Matches kab/kota, kecamatan and desa names. Loads the regions of a kab/kota once, caches every answer."""
+
+    VILLAGE_LEVELS = (Region.Level.DESA, Region.Level.KELURAHAN, Region.Level.DESA_ADAT)
+
+    def __init__(self) -> None:
+        self.regencies = {r.code: r.name for r in Region.objects.regencies()}
+        # "kotawaringintimur" → code; both kota and kabupaten of the same name would clash, the kota wins.
+        self._by_bare: dict[str, str] = {}
+        for code, name in sorted(self.regencies.items()):
+            self._by_bare[_squash(_bare_regency(name))] = code
+        self._regency_cache: dict[str, str | None] = {}
+        self._places: dict[str, tuple[dict[str, str], dict[str, dict[str, str]]]] = {}
+        self._place_cache: dict[tuple[str, str, str], str | None] = {}
+        self.names: dict[str, str] = {}
+
+    def regency(self, text: str) -> str | None:
+        """The kab/kota code for text such as "Kab. Kotim", "KOTA PALANGKA RAYA" or "Kotawaringin Timur"."""
+        key = normalize(text)
+        if key in self._regency_cache:
+            return self._regency_cache[key]
+        if re.fullmatch(r"62 \d\d", key):
+            code: str | None = key.replace(" ", ".") if key.replace(" ", ".") in self.regencies else None
+        else:
+            bare = _bare_regency(key)
+            bare = REGENCY_ALIASES.get(bare, bare)
+            code = self._by_bare.get(_squash(bare))
+            if code is None and bare:
+                found = process.extractOne(_squash(bare), list(self._by_bare), scorer=fuzz.ratio, score_cutoff=85)
+                code = self._by_bare[found[0]] if found else None
+        self._regency_cache[key] = code
+        return code
+
+    def _load(self, regency_code: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+        """({bare kecamatan name: code}, {kecamatan code: {bare village name: code}}) of one kab/kota."""
+        if regency_code not in self._places:
+            districts: dict[str, str] = {}
+            villages: dict[str, dict[str, str]] = {}
+            for code, name, level in Region.objects.within(regency_code).values_list("code", "name", "level"):
+                self.names[code] = name
+                if level == Region.Level.KECAMATAN:
+                    districts[_bare_place(name)] = code
+                elif level in self.VILLAGE_LEVELS:
+                    villages.setdefault(code.rsplit(".", 1)[0], {})[_bare_place(name)] = code
+            self._places[regency_code] = (districts, villages)
+        return self._places[regency_code]
+
+    def village(self, regency_code: str, district: str, village: str) -> tuple[str | None, str | None]:
+        """(village code, district code) within a kab/kota; either may be None when not found."""
+        key = (regency_code, normalize(district), normalize(village))
+        districts, villages = self._load(regency_code)
+        district_code = None
+        if key[1]:
+            bare = _bare_place(district)
+            district_code = districts.get(bare)
+            if district_code is None:
+                found = process.extractOne(bare, list(districts), scorer=fuzz.ratio, score_cutoff=85)
+                district_code = districts[found[0]] if found else None
+        if not key[2]:
+            return None, district_code
+        if key in self._place_cache:
+            return self._place_cache[key], district_code
+        if district_code:
+            pool = villages.get(district_code, {})
+        else:
+            pool = {name: code for group in villages.values() for name, code in group.items()}
+        bare = _bare_place(village)
+        code = pool.get(bare)
+        if code is None and pool:
+            found = process.extractOne(bare, list(pool), scorer=fuzz.ratio, score_cutoff=85)
+            code = pool[found[0]] if found else None
+        self._place_cache[key] = code
+        return code, district_code
+
+
+@dataclass
+class _Candidates:
+    ids: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    abbreviations: dict[str, list[int]] = field(default_factory=dict)
+    numbers: dict[str, list[int]] = field(default_factory=dict)
+
+
+class OrmasMatcher:
+    """Likely existing Ormas for a row: fuzzy name, equal abbreviation or equal registration number, in one kab/kota.
+
+    The Ormas of a kab/kota are loaded once, then every row of that kab/kota is matched in memory.
+    """
+
+    MIN_SCORE = 75
+
+    def __init__(self) -> None:
+        self._cache: dict[str, _Candidates] = {}
+
+    def _load(self, regency_code: str) -> _Candidates:
+        if regency_code not in self._cache:
+            found = _Candidates()
+            rows = Ormas.objects.filter(regency_code=regency_code).values_list(
+                "id", "name", "abbreviation", "name_search", "abbreviation_search", "number_search"
+            )
+            for index, (pk, name, abbreviation, name_search, abbreviation_search, numbers) in enumerate(rows):
+                found.ids.append(pk)
+                found.names.append(name_search)
+                found.labels.append(f"{name} ({abbreviation})" if abbreviation else name)
+                if len(abbreviation_search) >= 3:
+                    found.abbreviations.setdefault(abbreviation_search, []).append(index)
+                for number in numbers.split():
+                    if len(number) >= 6:
+                        found.numbers.setdefault(number, []).append(index)
+            self._cache[regency_code] = found
+        return self._cache[regency_code]
+
+    def match(self, regency_code: str, name: str, abbreviation: str, numbers: list[str]) -> list[dict]:
+        """[{"id", "name", "score"}] best first, at most 3, scores 75–100."""
+        found = self._load(regency_code)
+        if not found.ids:
+            return []
+        scores: dict[int, float] = {}
+        for _choice, score, index in process.extract(
+            normalize(name), found.names, scorer=fuzz.token_sort_ratio, score_cutoff=60, limit=5
+        ):
+            scores[index] = score
+        abbreviation = normalize(abbreviation)
+        for index in found.abbreviations.get(abbreviation, []) if len(abbreviation) >= 3 else []:
+            name_score = scores.get(index, fuzz.token_sort_ratio(normalize(name), found.names[index]))
+            scores[index] = max(name_score, (name_score + 100) / 2)
+        for number in filter(None, (compact(n) for n in numbers)):
+            for index in found.numbers.get(number, []):
+                scores[index] = 100
+        best = sorted(((s, i) for i, s in scores.items() if s >= self.MIN_SCORE), reverse=True)[:3]
+        return [{"id": found.ids[i], "name": found.labels[i], "score": round(s)} for s, i in best]
