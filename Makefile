@@ -23,6 +23,7 @@ node_modules/.installed: package.json package-lock.json
 deps: $(VENV)/.installed node_modules/.installed
 
 run: deps
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_regions data/wilayah_kalteng.csv
 	$(PY) manage.py seed_demo
@@ -30,6 +31,7 @@ run: deps
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: deps
+	mkdir -p var
 	$(PY) manage.py compile_translations
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -27,11 +27,14 @@ def _plain(value: Any) -> Any:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """{field: [old, new]} for the fields whose value changed."""
-    return {
-        key: [_plain(before.get(key)), _plain(after.get(key))]
-        for key in after
-        if _plain(before.get(key)) != _plain(after.get(key))
-    }
+    empty = (None, "", [])
+    changes = {}
+    for key in after:
+        old, new = _plain(before.get(key)), _plain(after.get(key))
+        # "nothing" → "nothing" (None to "", or no fields to []) is not a change anyone needs to read.
+        if old != new and not (old in empty and new in empty):
+            changes[key] = [old, new]
+    return changes
 
 
 def record(

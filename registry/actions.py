@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.log import diff, record
-from registry.models import BoardMember, Chapter, Document, DocumentType, Ormas, Person
+from audit.models import Entry
+from regions.models import Region
+from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
 from wadah.lib.files import SniffedType
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
@@ -61,6 +64,62 @@ def create_ormas(*, by: User | None, fields_of_activity: Iterable[Any] = (), **v
     after = _snapshot(ormas, [*values.keys(), "fields_of_activity"])
     record(ormas, "ormas.created", by=by, ormas=ormas, changes=diff({}, after))
     return ormas
+
+
+@transaction.atomic
+def create_ormas_many(entries: list[dict[str, Any]], *, by: User | None, source: str = "") -> list[Ormas]:
+    """Enter many Ormas at once (imports): the same checks and audit entries as create_ormas(), in a few queries.
+
+    Each entry is {"values": {...Ormas fields...}, "fields_of_activity": [ids]}. Regions are checked in
+    one query here instead of one per row; field validation runs per object without touching the database.
+    """
+    region_codes = {entry["values"]["region"].pk for entry in entries}
+    known = set(Region.objects.filter(code__in=region_codes).values_list("code", flat=True))
+    if region_codes - known:
+        raise ValidationError(_("Unknown region code: %(codes)s") % {"codes": ", ".join(sorted(region_codes - known))})
+    today = timezone.localdate()
+    objects = []
+    for entry in entries:
+        ormas = Ormas(**entry["values"])
+        ormas.status_changed_on = ormas.status_changed_on or today
+        sync_search_columns(ormas)
+        ormas.full_clean(exclude=["fields_of_activity", "region"], validate_unique=False, validate_constraints=False)
+        objects.append(ormas)
+    created = Ormas.objects.bulk_create(objects, batch_size=500)
+    through = Ormas.fields_of_activity.through
+    through.objects.bulk_create(
+        [
+            through(ormas_id=ormas.pk, fieldofactivity_id=field_id)
+            for ormas, entry in zip(created, entries, strict=True)
+            for field_id in entry.get("fields_of_activity", [])
+        ],
+        batch_size=2000,
+    )
+    subject_type = ContentType.objects.get_for_model(Ormas)
+    field_names = dict(FieldOfActivity.objects.values_list("pk", "name"))
+    Entry.objects.bulk_create(
+        [
+            Entry(
+                actor=by if getattr(by, "pk", None) else None,
+                action="ormas.created",
+                subject_type=subject_type,
+                subject_id=str(ormas.pk),
+                subject_repr=str(ormas)[:300],
+                ormas=ormas,
+                changes=diff(
+                    {},
+                    {
+                        **entry["values"],
+                        "fields_of_activity": sorted(field_names[i] for i in entry.get("fields_of_activity", [])),
+                    },
+                ),
+                data={"source": source} if source else {},
+            )
+            for ormas, entry in zip(created, entries, strict=True)
+        ],
+        batch_size=500,
+    )
+    return created
 
 
 @transaction.atomic

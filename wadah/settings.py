@@ -178,7 +178,8 @@ STATICFILES_DIRS = [
 ]
 # Uploads live outside the web root and are only ever served through a permission check.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "private")))
-MEDIA_URL = None  # type: ignore[assignment]
+# Never routed: uploads are streamed by permission-checked views. (Django needs some path here.)
+MEDIA_URL = "/private-files-are-not-served/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -109,7 +109,8 @@ def test_create_update_skip_with_audit(province_officer, run_import, commit, cli
     new = Ormas.objects.get(name="Lembaga Adat Baru")
     assert new.status == Ormas.Status.INACTIVE and new.region_id == "62.71.01.1003" and new.regency_code == "62.71"
     assert not Ormas.objects.filter(name="Dilewati Saja").exists()
-    assert Entry.objects.filter(action="ormas.created", ormas=new, actor=province_officer).exists()
+    created_entry = Entry.objects.get(action="ormas.created", ormas=new, actor=province_officer)
+    assert created_entry.changes["name"] == [None, new.name]  # the same before → after a hand-made record gets
     assert Entry.objects.filter(action="ormas.updated", ormas=existing, actor=province_officer).exists()
     imported = Entry.objects.get(action="ormas.imported")
     assert imported.data["created"] == 1 and imported.data["updated"] == 1
@@ -148,18 +149,17 @@ def test_errors_block_commit_until_skipped(province_officer, run_import, commit,
 def test_failure_mid_commit_writes_nothing(province_officer, run_import, commit, monkeypatch):
     rows = [ormas_row(n, f"Ormas Nomor {n}", village="Langkai") for n in range(1, 6)]
     batch = run_import(province_officer, rows)
-    real = actions.create_ormas
+    real = actions.create_ormas_many
     calls = []
 
-    def flaky(**kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise RuntimeError("disk full")
-        return real(**kwargs)
+    def flaky(entries, **kwargs):
+        # The Ormas are written, then the disk fills: the whole import must roll back.
+        calls.append(real(entries, **kwargs))
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(actions, "create_ormas", flaky)
+    monkeypatch.setattr(actions, "create_ormas_many", flaky)
     commit(batch)
-    assert len(calls) == 3
+    assert len(calls) == 1 and len(calls[0]) == 5
     assert batch.status == ImportBatch.Status.READY and "Nothing was imported" in batch.error
     assert not Ormas.objects.exists()
     assert not Entry.objects.filter(action__startswith="ormas.").exists()
