@@ -45,25 +45,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def _live_server_media_url():
-    """Django's live server wraps the site in _MediaFilesHandler, which needs MEDIA_URL to be a path.
-
-    Production sets MEDIA_URL = None (uploads are never served directly); urlparse(None) gives bytes and
-    every request to the live server fails. A path nothing links to keeps the registry's own download views
-    the only way to a file, as in production. Set before the (session-wide) server thread starts.
-    """
-    from django.test.utils import override_settings
-
-    with override_settings(MEDIA_URL="/__media-not-served-directly__/"):
-        yield
-
-
-@pytest.fixture(scope="session")
-def live_server(_live_server_media_url, live_server):
-    return live_server
-
-
 @pytest.fixture(autouse=True)
 def reference_data(transactional_db):
     """Regions, offices and agencies. A transactional test flushes the database afterwards, so load them again."""
