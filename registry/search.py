@@ -1,41 +1,98 @@
 """Registry search: one query string against names, abbreviations, registration numbers and board members.
 
-Each branch is an index lookup on PostgreSQL (trigram GIN on the normalised columns, b-tree on NIK),
-so a search stays fast at national scale; SQLite scans, which is fine at one province's size.
+Each branch is an index lookup on PostgreSQL (trigram GIN on the normalised columns, b-tree on NIK), so a search
+stays fast at national scale (500k Ormas, 3M board seats; see docs/decisions/0005); SQLite scans, which is fine at
+one province's size.
+
+How the result is shaped matters as much as the indexes, because the list page sorts by name and pages by 25:
+
+* Every word must occur in the name, in any order ("pemuda dayak" finds "Ikatan Pemuda Adat Dayak"); each word
+  is its own trigram-indexed LIKE, ANDed.
+* The matches are first counted up to SMALL_RESULT. A result of at most that many Ormas is handed on as a list of
+  ids, which PostgreSQL estimates exactly, so the count and the sorted first page are a handful of primary-key
+  look-ups. Without this the planner walks the name index in order and filters row by row, hoping to find 25
+  matches early; for a word that opens many names ("Lembaga", "Keluarga Besar") the matches all sit late in the
+  alphabet and that walk reads most of the table (seconds at 500k Ormas).
+* A larger result keeps the SQL condition, repeated so that the planner's row estimate drops and it reads the
+  matches through the trigram bitmap and sorts them (time bounded by the number of matches) rather than risking
+  the same walk.
 """
+
+from functools import reduce
+from operator import and_
 
 from django.db.models import Q
 
-from registry.models import BoardMember, OrmasQuerySet
+from registry.models import BoardMember, OrmasQuerySet, Person
 from wadah.lib.text import compact, digits_only, normalize
 
 # Board-member matches beyond this many Ormas add little to a human-read list and cost a lot.
 MAX_PERSON_MATCHES = 2000
+# Results up to this size are materialised as ids (see the module docstring).
+SMALL_RESULT = 1000
+# How often a large result's condition is repeated to steer PostgreSQL's estimate (bitmap + sort, not an index walk).
+ESTIMATE_STEERING = 3
+
+
+def _all_words(field: str, words: list[str]) -> Q:
+    return reduce(and_, (Q(**{f"{field}__contains": word}) for word in words))
 
 
 def search(queryset: OrmasQuerySet, query: str) -> OrmasQuerySet:
+    """Every Ormas in queryset that matches query (exact result; large results cost time in proportion to size)."""
+    return _search(queryset, query, cap=False)[0]
+
+
+def search_capped(queryset: OrmasQuerySet, query: str) -> tuple[OrmasQuerySet, bool]:
+    """Like search(), but a result larger than SMALL_RESULT is cut to SMALL_RESULT matches; returns (result, cut).
+
+    For the list page: with `cut` true it can say "more than 1.000 Ormas match; refine the search" and stays fast
+    for any query (docs/decisions/0005). The kept matches are arbitrary ones, so the caller must tell the user.
+    """
+    return _search(queryset, query, cap=True)
+
+
+def _search(queryset: OrmasQuerySet, query: str, *, cap: bool) -> tuple[OrmasQuerySet, bool]:
     query = query.strip()
     if not query:
-        return queryset
+        return queryset, False
     digits = digits_only(query)
     if len(digits) == 16 and len(query.replace(" ", "")) == 16:
-        ormas_ids = BoardMember.objects.filter(person__nik=digits).values_list("ormas_id", flat=True)
-        return queryset.filter(pk__in=list(ormas_ids[:MAX_PERSON_MATCHES]))
-    words = normalize(query)
-    if not words:
-        return queryset.none()
-    condition = Q(name_search__contains=words) | Q(abbreviation_search=words)
+        ormas_ids = (
+            BoardMember.objects.filter(person__nik=digits).order_by().values_list("ormas_id", flat=True).distinct()
+        )
+        return queryset.filter(pk__in=list(ormas_ids[:MAX_PERSON_MATCHES])), False
+    normalised = normalize(query)
+    if not normalised:
+        return queryset.none(), False
+    words = list(dict.fromkeys(normalised.split()))
+    condition = _all_words("name_search", words) | Q(abbreviation_search=normalised)
     number = compact(query)
     if len(number) >= 3 and any(c.isdigit() for c in number):
         condition |= Q(number_search__contains=number)
-    if len(words) >= 3:
-        person_ormas = (
-            BoardMember.objects.filter(person__name_search__contains=words)
-            .values_list("ormas_id", flat=True)
-            .distinct()[:MAX_PERSON_MATCHES]
-        )
-        # Materialised as a list of ids: PostgreSQL can then OR the branches' index scans together.
-        ids = list(person_ormas)
+    if len(normalised) >= 3:
+        ids = _ormas_of_people(words)
         if ids:
+            # Materialised as a list of ids: PostgreSQL can then OR the branches' index scans together.
             condition |= Q(pk__in=ids)
-    return queryset.filter(condition)
+    matches = list(queryset.filter(condition).order_by().values_list("pk", flat=True)[: SMALL_RESULT + 1])
+    if len(matches) <= SMALL_RESULT:
+        return queryset.filter(pk__in=matches), False
+    if cap:
+        return queryset.filter(pk__in=matches[:SMALL_RESULT]), True
+    if _is_pg(queryset):
+        return queryset.filter(*[condition] * ESTIMATE_STEERING), False
+    return queryset.filter(condition), False
+
+
+def _is_pg(queryset: OrmasQuerySet) -> bool:
+    from django.db import connections
+
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def _ormas_of_people(words: list[str]) -> list[int]:
+    """Ormas whose board (past or present) has someone with every word in their name; at most MAX_PERSON_MATCHES."""
+    people = Person.objects.filter(_all_words("name_search", words)).order_by().values("pk")[:MAX_PERSON_MATCHES]
+    seats = BoardMember.objects.filter(person__in=people).order_by().values_list("ormas_id", flat=True).distinct()
+    return list(seats[:MAX_PERSON_MATCHES])

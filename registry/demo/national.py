@@ -358,10 +358,7 @@ class NationalGenerator:
         pool = self.person_pool
         for position, title in POSITIONS[: int(r() * 3) + 3]:
             # About 3 % of seats go to someone already on another board: one person, many Ormas.
-            if pool and r() < 0.03:
-                pid = pool[int(r() * len(pool))]
-            else:
-                pid = self.person(village, batch)
+            pid = pool[int(r() * len(pool))] if pool and r() < 0.03 else self.person(village, batch)
             sid = self.next.seats
             self.next.seats += 1
             batch.seats.append(f"{sid}\t{cid}\t{oid}\t{pid}\t{position}\t{title}\t{start}\t{end}\t{NULL}\t\n")

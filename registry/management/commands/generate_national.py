@@ -1,7 +1,7 @@
 """Generate a national-scale fictional registry on PostgreSQL with COPY: 500k Ormas, ~3M seats, ~2.9M people.
 
 Run `manage.py load_regions data/wilayah_indonesia.csv` first. Secondary indexes and foreign keys of the loaded
-tables are dropped during the load and recreated afterwards (two at a time), then the tables are ANALYZEd.
+tables are dropped during the load and recreated afterwards (two at a time), then the tables are VACUUMed and ANALYZEd.
 """
 
 import time
@@ -95,8 +95,9 @@ class Command(BaseCommand):
                 "(SELECT max(id) FROM registry_ormas_fields_of_activity))"
             )
             for table in TABLES:
-                conn.execute(f"ANALYZE {table}")
-            t = self.phase("sequences + ANALYZE", t)
+                # VACUUM too: it sets the visibility map, so counts can be index-only scans as on a live database.
+                conn.execute(f"VACUUM (ANALYZE) {table}")
+            t = self.phase("sequences + VACUUM ANALYZE", t)
         self.stdout.write(f"National dataset generated in {time.perf_counter() - total:.1f} s.")
 
     def drop_indexes(self, conn: psycopg.Connection) -> tuple[list[str], list[str]]:

@@ -1,0 +1,348 @@
+"""`make bench`: registry search and list pages at national scale (500k Ormas, ~3M seats) on PostgreSQL.
+
+Creates/uses BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wadah_bench), migrates it, loads the
+national regions and the generated dataset once (a second run reuses them), then measures every row against its
+own baselines in the same run and prints a Markdown table (also written to bench/out/latest.md).
+
+Each search row compares three timings of the same meaning:
+  * code  — registry.search.search(Ormas.objects.all(), q), then what the list page does (count + first 25);
+  * sql   — the SQL statements that code path sent, captured and re-run with cursor.execute (database alone);
+  * naive — an unindexed `icontains` query (count + first 25), on a subset of the queries because it is slow.
+Each page row compares the Django test client (logged in as a province officer) against a trivial view
+mounted by a bench-only urlconf, measured the same way.
+"""
+
+import io
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/wadah_bench"
+URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+os.environ["DATABASE_URL"] = URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wadah.settings")
+os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+N_QUERIES = int(os.environ.get("BENCH_QUERIES", "50"))
+N_NAIVE = int(os.environ.get("BENCH_NAIVE_QUERIES", "10"))
+TARGET_ORMAS = int(os.environ.get("BENCH_ORMAS", "500000"))
+SEED = 2026
+PAGE = 25
+CAP = 10_000
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    parsed = urlparse(URL)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+            print(f"created database {name}")
+
+
+def setup() -> None:
+    ensure_database()
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.DEBUG = False  # no query log; CaptureQueriesContext still works where we ask for it
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    from regions.models import Region
+    from registry.models import Ormas
+
+    if Region.objects.filter(level__in=("desa", "kelurahan", "desa_adat")).count() < 80_000:
+        call_command("load_regions", str(ROOT / "data" / "wilayah_indonesia.csv"))
+    have = Ormas.objects.count()
+    if have < TARGET_ORMAS * 0.9:
+        print(f"{have:,} Ormas present; generating {TARGET_ORMAS - have:,} more (this takes a few minutes)")
+        call_command("generate_national", count=TARGET_ORMAS - have)
+    print(f"setup {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return p50 * 1000, p95 * 1000
+
+
+def timed(run: Callable[[Any], object], items: list[Any], *, warmup: int = 5) -> tuple[float, float]:
+    for item in items[:warmup]:
+        run(item)
+    samples = []
+    for item in items:
+        started = time.perf_counter()
+        run(item)
+        samples.append(time.perf_counter() - started)
+    return percentiles(samples)
+
+
+def sample_queries(rnd: random.Random) -> dict[str, list[str]]:
+    from django.db import connection
+
+    def random_rows(sql: str, table: str, count: int) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT min(id), max(id) FROM {table}")
+            low, high = cursor.fetchone()
+            ids = [rnd.randint(low, high) for _ in range(count * 2)]
+            cursor.execute(sql, [ids])
+            rows = cursor.fetchall()
+        rnd.shuffle(rows)
+        return rows[:count]
+
+    ormas = random_rows("SELECT name, abbreviation FROM registry_ormas WHERE id = ANY(%s)", "registry_ormas", N_QUERIES)
+    people = random_rows(
+        "SELECT nik, name FROM registry_person WHERE id = ANY(%s) AND nik IS NOT NULL", "registry_person", 2 * N_QUERIES
+    )
+    name_queries = []
+    for index, (name, _abbr) in enumerate(ormas):
+        words = [w for w in name.split() if len(w) >= 4 and not w.isdigit()]
+        if index % 2 and len(words) >= 2:  # half: two consecutive words ("pemuda adat"), half: one word
+            start = rnd.randrange(len(words) - 1)
+            name_queries.append(" ".join(words[start : start + 2]))
+        else:
+            name_queries.append(rnd.choice(words))
+    return {
+        "name": name_queries,
+        "abbreviation": [abbr for _name, abbr in ormas if abbr],
+        "nik": [nik for nik, _name in people[:N_QUERIES]],
+        "board member": [name for _nik, name in people[N_QUERIES:]],
+    }
+
+
+def search_rows(queries: dict[str, list[str]]) -> list[dict]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from registry.models import Ormas
+    from registry.search import SMALL_RESULT, search, search_capped
+
+    def code_path(q: str) -> None:
+        qs = search(Ormas.objects.all(), q)
+        qs.count()
+        list(qs.order_by("name_search", "id")[:PAGE])
+
+    def naive_qs(kind: str, q: str):
+        if kind == "name":
+            return Ormas.objects.filter(name__icontains=q)
+        if kind == "abbreviation":
+            return Ormas.objects.filter(abbreviation__icontains=q)
+        if kind == "nik":
+            return Ormas.objects.filter(board_members__person__nik__icontains=q).distinct()
+        return Ormas.objects.filter(board_members__person__name__icontains=q).distinct()
+
+    def capped_count_path(q: str) -> None:
+        """Proposed list-page change A: count at most CAP + 1 rows and show "10.000+" beyond."""
+        qs = search(Ormas.objects.all(), q)
+        qs.order_by()[: CAP + 1].count()
+        list(qs.order_by("name_search", "id")[:PAGE])
+
+    def capped_result_path(q: str) -> None:
+        """Proposed list-page change B: registry.search.search_capped (at most SMALL_RESULT matches + a notice)."""
+        qs, _cut = search_capped(Ormas.objects.all(), q)
+        qs.count()
+        list(qs.order_by("name_search", "id")[:PAGE])
+
+    rows = []
+    for kind, items in queries.items():
+        captured: dict[str, list[str]] = {}
+        for q in items:
+            with CaptureQueriesContext(connection) as context:
+                code_path(q)
+            captured[q] = [entry["sql"] for entry in context.captured_queries]
+
+        def raw(q: str, captured: dict[str, list[str]] = captured) -> None:
+            with connection.cursor() as cursor:
+                for sql in captured[q]:
+                    cursor.execute(sql)
+                    cursor.fetchall()
+
+        def naive(q: str, kind: str = kind) -> None:
+            qs = naive_qs(kind, q)
+            qs.count()
+            list(qs.order_by("name", "id")[:PAGE])
+
+        code = timed(code_path, items)
+        sql = timed(raw, items)
+        base = timed(naive, items[:N_NAIVE], warmup=1)
+        matches = sorted(search(Ormas.objects.all(), q).count() for q in items)
+        rows.append(
+            {
+                "row": f"search by {kind} (n={len(items)}; matches median {matches[len(matches) // 2]:,}, max {matches[-1]:,})",
+                "p50": code[0],
+                "p95": code[1],
+                "sql": sql,
+                "baseline": base,
+                "baseline_name": f"naive icontains (n={len(items[:N_NAIVE])})",
+                "target": 50,
+            }
+        )
+        print(f"  {rows[-1]['row']}: p95 {code[1]:.1f} ms", file=sys.stderr)
+        if kind == "name":
+            for label, path in (
+                (f"search by name, count capped at {CAP + 1:,} (proposal A)", capped_count_path),
+                (
+                    f"search by name, search_capped: ≤ {SMALL_RESULT:,} matches + notice (proposal B)",
+                    capped_result_path,
+                ),
+            ):
+                capped = timed(path, items)
+                rows.append(
+                    {
+                        "row": label,
+                        "p50": capped[0],
+                        "p95": capped[1],
+                        "sql": None,
+                        "baseline": code,
+                        "baseline_name": "search by name, exact (first row)",
+                        "target": 50,
+                    }
+                )
+    return rows
+
+
+def page_rows(rnd: random.Random) -> list[dict]:
+    from django.core.management import call_command
+    from django.db.models import Count
+    from django.http import HttpResponse
+    from django.test import Client, override_settings
+    from django.urls import include, path
+
+    from accounts.models import Office, Role, User
+    from registry.models import Ormas
+
+    # The province with the most Ormas: the heaviest province-scope list.
+    biggest = Ormas.objects.values("province_code").annotate(n=Count("id")).order_by("-n").first()
+    assert biggest is not None, "no Ormas in the bench database"
+    province = biggest["province_code"]
+    call_command("setup_offices", province=province, stdout=io.StringIO())
+    user, _created = User.objects.get_or_create(
+        username=f"bench.petugas.{province}",
+        defaults={"role": Role.OFFICER, "office": Office.objects.get(region_id=province)},
+    )
+    client = Client()
+    client.force_login(user)
+
+    regencies = list(Ormas.objects.filter(province_code=province).values_list("regency_code", flat=True).distinct())
+    in_province = Ormas.objects.filter(province_code=province)
+    top = in_province.order_by().values_list("id", flat=True)
+    ids = list(top[:20_000])
+    pks = [rnd.choice(ids) for _ in range(N_QUERIES)]
+    names = list(in_province.filter(pk__in=pks).values_list("name", flat=True))
+    words = []
+    for name in names:
+        candidates = [w for w in name.split() if len(w) >= 4 and not w.isdigit()]
+        words.append(rnd.choice(candidates))
+    while len(words) < N_QUERIES:
+        words.append(rnd.choice(words))
+
+    list_urls = [
+        f"/registri/?{urlencode({'regency': rnd.choice(regencies), 'status': 'aktif'})}" for _ in range(N_QUERIES)
+    ]
+    search_urls = [f"/registri/?{urlencode({'q': w})}" for w in words]
+    detail_urls = [f"/registri/{pk}/" for pk in pks]
+    province_count = in_province.count()
+
+    def get(url: str) -> None:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    bench_urls = type(sys)("bench_urls")
+    bench_urls.urlpatterns = [  # type: ignore[attr-defined]
+        path("__bench__/", lambda request: HttpResponse("ok")),
+        path("", include("wadah.urls")),
+    ]
+    sys.modules["bench_urls"] = bench_urls
+    rows = []
+    with override_settings(ROOT_URLCONF="bench_urls"):
+        trivial = timed(get, ["/__bench__/"] * N_QUERIES)
+        login_page = timed(lambda _u: Client().get("/akun/masuk/"), ["/akun/masuk/"] * N_QUERIES)
+        for label, urls, target in (
+            (f"list page ?regency=…&status=aktif (province {province}: {province_count:,} Ormas)", list_urls, 150),
+            ("list page ?q=<word>", search_urls, 150),
+            ("detail page /registri/<pk>/", detail_urls, 150),
+        ):
+            p50, p95 = timed(get, urls)
+            rows.append(
+                {
+                    "row": label,
+                    "p50": p50,
+                    "p95": p95,
+                    "sql": None,
+                    "baseline": trivial,
+                    "baseline_name": "trivial view, same client/middleware",
+                    "target": target,
+                }
+            )
+            print(f"  {label}: p95 {p95:.1f} ms", file=sys.stderr)
+    rows.append(
+        {
+            "row": "login page GET /akun/masuk/ (anonymous; reference)",
+            "p50": login_page[0],
+            "p95": login_page[1],
+            "sql": None,
+            "baseline": trivial,
+            "baseline_name": "trivial view, same client/middleware",
+            "target": None,
+        }
+    )
+    return rows
+
+
+def table(rows: list[dict], header: str) -> str:
+    lines = [
+        header,
+        "",
+        "| measurement | p50 ms | p95 ms | target p95 | raw SQL p50 / p95 ms | baseline | baseline p50 / p95 ms |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for row in rows:
+        sql = f"{row['sql'][0]:.1f} / {row['sql'][1]:.1f}" if row["sql"] else "—"
+        target = "—" if row["target"] is None else f"≤ {row['target']}{' ✓' if row['p95'] <= row['target'] else ' ✗'}"
+        lines.append(
+            f"| {row['row']} | {row['p50']:.1f} | {row['p95']:.1f} | {target} | {sql} | {row['baseline_name']} | "
+            f"{row['baseline'][0]:.1f} / {row['baseline'][1]:.1f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    setup()
+    from registry.models import BoardMember, Ormas, Person
+
+    rnd = random.Random(SEED)
+    queries = sample_queries(rnd)
+    rows = search_rows(queries)
+    rows += page_rows(rnd)
+    header = (
+        f"# Wadah bench — {time.strftime('%Y-%m-%d %H:%M')}\n\n"
+        f"PostgreSQL `{urlparse(URL).path.lstrip('/')}`: {Ormas.objects.count():,} Ormas, "
+        f"{BoardMember.objects.count():,} board seats, {Person.objects.count():,} people. "
+        f"{N_QUERIES} sampled queries per row after warm-up. "
+        f"{os.cpu_count()} CPUs; load average at the end {os.getloadavg()[0]:.1f} (other work on the machine adds noise)."
+    )
+    output = table(rows, header)
+    print(output)
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.md").write_text(output, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
