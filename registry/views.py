@@ -27,7 +27,7 @@ from registry.forms import (
     StatusForm,
 )
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
-from registry.search import search
+from registry.search import SMALL_RESULT, search, search_capped
 
 PAGE_SIZE = 25
 
@@ -41,12 +41,16 @@ def _ormas_for(request: HttpRequest, pk: int) -> Ormas:
     return get_object_or_404(Ormas.objects.visible_to(request.user).select_related("region"), pk=pk)  # type: ignore[arg-type]
 
 
-def _filtered(request: HttpRequest) -> tuple[OrmasFilterForm, OrmasQuerySet]:
+def _filtered(request: HttpRequest, *, capped: bool = False) -> tuple[OrmasFilterForm, OrmasQuerySet, bool]:
+    """The user's scoped Ormas with the list's filters; `capped` bounds a broad search (see registry/search.py).
+
+    Returns (form, queryset, cut): cut is true when a search matched more Ormas than the list shows.
+    """
     form = OrmasFilterForm(request.GET or None, scope=_scope(request))
     queryset = Ormas.objects.visible_to(request.user)  # type: ignore[arg-type]
+    cut = False
     if form.is_valid():
         data = form.cleaned_data
-        queryset = search(queryset, data["q"] or "")
         if data["regency"]:
             queryset = queryset.filter(regency_code=data["regency"])
         if data["field"]:
@@ -59,27 +63,39 @@ def _filtered(request: HttpRequest) -> tuple[OrmasFilterForm, OrmasQuerySet]:
             queryset = queryset.skt_expiring_within(data["expiring"])
         if data["expired"]:
             queryset = queryset.skt_expired()
+        # Search last, so that a capped search keeps matches within the filters rather than before them.
+        if capped:
+            queryset, cut = search_capped(queryset, data["q"] or "")
+        else:
+            queryset = search(queryset, data["q"] or "")
         queryset = queryset.order_by(*OrmasFilterForm.SORTS.get(data["sort"] or "name", ("name_search", "id")))
-    return form, queryset
+    return form, queryset, cut
 
 
 @registry_reader
 def ormas_list(request: HttpRequest) -> HttpResponse:
-    form, queryset = _filtered(request)
+    form, queryset, cut = _filtered(request, capped=True)
     page = Paginator(queryset.select_related("region"), PAGE_SIZE).get_page(request.GET.get("page"))
     regency_names = dict(form.fields["regency"].choices)  # type: ignore[attr-defined]
     for ormas in page.object_list:
         ormas.regency_name = regency_names.get(ormas.regency_code, ormas.regency_code)  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "querystring": query.urlencode(), "export_limit": EXPORT_LIMIT}
+    context = {
+        "form": form,
+        "page": page,
+        "querystring": query.urlencode(),
+        "search_cut": cut,
+        "search_cap": SMALL_RESULT,
+    }
     template = "registry/ormas_list.html#results" if request.htmx else "registry/ormas_list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
 
 @registry_reader
 def ormas_export(request: HttpRequest) -> HttpResponse:
-    form, queryset = _filtered(request)
+    # The export is exact: every match, however broad the search (up to EXPORT_LIMIT).
+    _form, queryset, _cut = _filtered(request)
     total = queryset.count()
     if total > EXPORT_LIMIT:
         messages.error(
