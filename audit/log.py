@@ -27,7 +27,7 @@ def _plain(value: Any) -> Any:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """{field: [old, new]} for the fields whose value changed."""
-    empty = (None, "", [])
+    empty: tuple[object, ...] = (None, "", [])
     changes = {}
     for key in after:
         old, new = _plain(before.get(key)), _plain(after.get(key))

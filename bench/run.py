@@ -154,9 +154,10 @@ def search_rows(queries: dict[str, list[str]]) -> list[dict]:
         list(qs.order_by("name_search", "id")[:PAGE])
 
     def capped_result_path(q: str) -> None:
-        """Proposed list-page change B: registry.search.search_capped (at most SMALL_RESULT matches + a notice)."""
-        qs, _cut = search_capped(Ormas.objects.all(), q)
-        qs.count()
+        """What the list page runs: registry.search.search_capped (at most SMALL_RESULT matches + a notice)."""
+        qs, cut = search_capped(Ormas.objects.all(), q)
+        if not cut:  # as the list view does: a cut result's size is known, so it is not counted
+            qs.count()
         list(qs.order_by("name_search", "id")[:PAGE])
 
     rows = []
@@ -190,17 +191,20 @@ def search_rows(queries: dict[str, list[str]]) -> list[dict]:
                 "sql": sql,
                 "baseline": base,
                 "baseline_name": f"naive icontains (n={len(items[:N_NAIVE])})",
-                "target": 50,
+                # By name, the exact every-match search serves only the Excel export; the list page's path is below.
+                "target": None if kind == "name" else 50,
             }
         )
+        if kind == "name":
+            rows[-1]["row"] = rows[-1]["row"].replace("search by name", "search by name, exact (export path)")
         print(f"  {rows[-1]['row']}: p95 {code[1]:.1f} ms", file=sys.stderr)
         if kind == "name":
             for label, path in (
-                (f"search by name, count capped at {CAP + 1:,} (proposal A)", capped_count_path),
                 (
-                    f"search by name, search_capped: ≤ {SMALL_RESULT:,} matches + notice (proposal B)",
+                    f"search by name as the list page runs it (≤ {SMALL_RESULT:,} matches + notice)",
                     capped_result_path,
                 ),
+                (f"search by name, exact with count capped at {CAP + 1:,} (alternative, not used)", capped_count_path),
             ):
                 capped = timed(path, items)
                 rows.append(
@@ -210,8 +214,8 @@ def search_rows(queries: dict[str, list[str]]) -> list[dict]:
                         "p95": capped[1],
                         "sql": None,
                         "baseline": code,
-                        "baseline_name": "search by name, exact (first row)",
-                        "target": 50,
+                        "baseline_name": "exact search (export path)",
+                        "target": 50 if path is capped_result_path else None,
                     }
                 )
     return rows

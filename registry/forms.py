@@ -29,7 +29,7 @@ def label_blank_choices(form: forms.BaseForm) -> None:
             if field.empty_label is not None:
                 field.empty_label = _("— none —")
         elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
-            choices = list(field.choices)
+            choices = list(field.choices)  # type: ignore[arg-type]
             if choices and choices[0][0] == "" and str(choices[0][1]) == str(BLANK_CHOICE_LABEL):
                 field.choices = [("", _("— choose —")), *choices[1:]]
 

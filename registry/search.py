@@ -22,6 +22,7 @@ from functools import reduce
 from operator import and_
 
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from registry.models import BoardMember, OrmasQuerySet, Person
 from wadah.lib.text import compact, digits_only, normalize
@@ -61,7 +62,7 @@ def _search(queryset: OrmasQuerySet, query: str, *, cap: bool) -> tuple[OrmasQue
         ormas_ids = (
             BoardMember.objects.filter(person__nik=digits).order_by().values_list("ormas_id", flat=True).distinct()
         )
-        return queryset.filter(pk__in=list(ormas_ids[:MAX_PERSON_MATCHES])), False
+        return _with_ids(queryset, list(ormas_ids[:MAX_PERSON_MATCHES])), False
     normalised = normalize(query)
     if not normalised:
         return queryset.none(), False
@@ -70,19 +71,36 @@ def _search(queryset: OrmasQuerySet, query: str, *, cap: bool) -> tuple[OrmasQue
     number = compact(query)
     if len(number) >= 3 and any(c.isdigit() for c in number):
         condition |= Q(number_search__contains=number)
+    matches = list(queryset.filter(condition).order_by().values_list("pk", flat=True)[: SMALL_RESULT + 1])
+    if cap and len(matches) > SMALL_RESULT:
+        # The list is cut already; looking through 3M board seats would only add names nobody will see.
+        return _with_ids(queryset, matches[:SMALL_RESULT]), True
     if len(normalised) >= 3:
         ids = _ormas_of_people(words)
         if ids:
             # Materialised as a list of ids: PostgreSQL can then OR the branches' index scans together.
             condition |= Q(pk__in=ids)
-    matches = list(queryset.filter(condition).order_by().values_list("pk", flat=True)[: SMALL_RESULT + 1])
+            seen = set(matches)
+            person_matches = _with_ids(queryset, ids).order_by().values_list("pk", flat=True)
+            matches += [pk for pk in person_matches if pk not in seen]
     if len(matches) <= SMALL_RESULT:
-        return queryset.filter(pk__in=matches), False
+        return _with_ids(queryset, matches), False
     if cap:
-        return queryset.filter(pk__in=matches[:SMALL_RESULT]), True
+        return _with_ids(queryset, matches[:SMALL_RESULT]), True
     if _is_pg(queryset):
         return queryset.filter(*[condition] * ESTIMATE_STEERING), False
     return queryset.filter(condition), False
+
+
+def _with_ids(queryset: OrmasQuerySet, ids: list[int]) -> OrmasQuerySet:
+    """queryset limited to these primary keys.
+
+    On PostgreSQL the ids travel as one array parameter: a 1,000-element IN (...) list costs ~20 ms just to
+    compile and adapt, three times what the query itself takes.
+    """
+    if _is_pg(queryset):
+        return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
+    return queryset.filter(pk__in=ids)
 
 
 def _is_pg(queryset: OrmasQuerySet) -> bool:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import registry_editor, registry_reader
 from audit.models import Entry
 from registry import actions
+from registry import search as registry_search
 from registry.exports import EXPORT_LIMIT, ormas_workbook
 from registry.forms import (
     BoardMemberForm,
@@ -27,7 +28,7 @@ from registry.forms import (
     StatusForm,
 )
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
-from registry.search import SMALL_RESULT, search, search_capped
+from registry.search import search, search_capped
 
 PAGE_SIZE = 25
 
@@ -75,7 +76,10 @@ def _filtered(request: HttpRequest, *, capped: bool = False) -> tuple[OrmasFilte
 @registry_reader
 def ormas_list(request: HttpRequest) -> HttpResponse:
     form, queryset, cut = _filtered(request, capped=True)
-    page = Paginator(queryset.select_related("region"), PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(queryset.select_related("region"), PAGE_SIZE)
+    if cut:
+        paginator.count = registry_search.SMALL_RESULT  # type: ignore[misc]  # known exactly: no COUNT needed
+    page = paginator.get_page(request.GET.get("page"))
     regency_names = dict(form.fields["regency"].choices)  # type: ignore[attr-defined]
     for ormas in page.object_list:
         ormas.regency_name = regency_names.get(ormas.regency_code, ormas.regency_code)  # type: ignore[attr-defined]
@@ -86,7 +90,7 @@ def ormas_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "querystring": query.urlencode(),
         "search_cut": cut,
-        "search_cap": SMALL_RESULT,
+        "search_cap": registry_search.SMALL_RESULT,
     }
     template = "registry/ormas_list.html#results" if request.htmx else "registry/ormas_list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
