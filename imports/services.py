@@ -243,11 +243,11 @@ class Analyser:
 
         regency = self.place(get("regency"), get("district"), get("village"), values, errors)
         if regency and name:
-            key = (regency, normalize(name))
-            if key in self.seen:
-                errors.append(_("Same name as row %(row)d in this file.") % {"row": self.seen[key]})
+            name_key = (regency, normalize(name))
+            if name_key in self.seen:
+                errors.append(_("Same name as row %(row)d in this file.") % {"row": self.seen[name_key]})
             else:
-                self.seen[key] = number
+                self.seen[name_key] = number
             item.matches = self.ormas.match(
                 regency, name, values["abbreviation"], [values["skt_number"], values["ahu_number"]]
             )
@@ -457,7 +457,7 @@ def commit(batch: ImportBatch, user: User) -> None:
             with connection.cursor() as cursor:  # one statement, many rows: far cheaper than bulk_update's CASE
                 cursor.executemany(
                     f"UPDATE {ImportRow._meta.db_table} SET result_id = %s WHERE id = %s",  # noqa: S608
-                    [(r.result.pk, r.pk) for r in work],
+                    [(r.result.pk, r.pk) for r in work if r.result is not None],
                 )
             skipped = len(rows) - len(work)
             record(
@@ -469,7 +469,7 @@ def commit(batch: ImportBatch, user: User) -> None:
                     "created": created,
                     "updated": updated,
                     "skipped": skipped,
-                    "ormas": [r.result.pk for r in work],
+                    "ormas": [r.result.pk for r in work if r.result is not None],
                 },
             )
     finally:

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,16 +20,17 @@ from imports.forms import MappingForm, UploadForm
 from imports.models import ImportBatch, ImportRow
 from imports.tasks import analyse_batch, commit_batch
 from regions.models import Region
+from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 50
 
 
-def _batch(request: HttpRequest, public_id) -> ImportBatch:
+def _batch(request: AuthedHttpRequest, public_id) -> ImportBatch:
     return get_object_or_404(ImportBatch.objects.visible_to(request.user), public_id=public_id)
 
 
 @registry_editor
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthedHttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -42,7 +43,7 @@ def start(request: HttpRequest) -> HttpResponse:
             upload.seek(0)
             batch = ImportBatch(
                 created_by=request.user,
-                scope_code=request.user.scope_code,
+                scope_code=request.user.scope_code or "",
                 file_kind=form.kind,
                 original_name=(upload.name or "import")[:255],
                 size=upload.size or 0,
@@ -61,7 +62,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @registry_editor
-def mapping(request: HttpRequest, public_id) -> HttpResponse:
+def mapping(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status not in (ImportBatch.Status.MAPPING, ImportBatch.Status.READY, ImportBatch.Status.FAILED):
         return redirect("imports:batch", batch.public_id)
@@ -69,7 +70,7 @@ def mapping(request: HttpRequest, public_id) -> HttpResponse:
         request.POST or None,
         columns=batch.columns,
         mapping=batch.mapping,
-        scope=request.user.scope_code,
+        scope=request.user.scope_code or "",
         initial={"default_region": batch.default_region_id or ""},
     )
     if request.method == "POST" and form.is_valid():
@@ -100,7 +101,7 @@ def _sample_rows(batch: ImportBatch) -> list[list[str]]:
 
 
 @registry_editor
-def batch(request: HttpRequest, public_id) -> HttpResponse:
+def batch(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status == ImportBatch.Status.MAPPING:
         return redirect("imports:mapping", batch.public_id)
@@ -145,7 +146,7 @@ def batch(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @registry_editor
-def progress(request: HttpRequest, public_id) -> HttpResponse:
+def progress(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if not batch.is_running:
         url = reverse("imports:batch", args=[batch.public_id])
@@ -153,7 +154,7 @@ def progress(request: HttpRequest, public_id) -> HttpResponse:
     return render(request, "imports/progress.html#bar", {"batch": batch})
 
 
-def _safe_next(request: HttpRequest, batch: ImportBatch) -> str:
+def _safe_next(request: AuthedHttpRequest, batch: ImportBatch) -> str:
     url = request.POST.get("next", "")
     base = reverse("imports:batch", args=[batch.public_id])
     return url if url.startswith(base) else base
@@ -161,7 +162,7 @@ def _safe_next(request: HttpRequest, batch: ImportBatch) -> str:
 
 @registry_editor
 @require_POST
-def decide(request: HttpRequest, public_id) -> HttpResponse:
+def decide(request: AuthedHttpRequest, public_id) -> HttpResponse:
     """Save the per-row choices of one preview page: create, skip, or update:<id of a matched Ormas>."""
     batch = _batch(request, public_id)
     if batch.status != ImportBatch.Status.READY:
@@ -186,7 +187,7 @@ def decide(request: HttpRequest, public_id) -> HttpResponse:
 
 @registry_editor
 @require_POST
-def skip_errors(request: HttpRequest, public_id) -> HttpResponse:
+def skip_errors(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status == ImportBatch.Status.READY:
         count = batch.rows.filter(state=ImportRow.State.ERROR).update(action=ImportRow.Action.SKIP)
@@ -195,7 +196,7 @@ def skip_errors(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @registry_editor
-def confirm(request: HttpRequest, public_id) -> HttpResponse:
+def confirm(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status != ImportBatch.Status.READY:
         return redirect("imports:batch", batch.public_id)
@@ -206,6 +207,7 @@ def confirm(request: HttpRequest, public_id) -> HttpResponse:
         batch.processed = 0
         batch.save(update_fields=["status", "error", "processed", "updated_at"])
         user_id = request.user.pk
-        transaction.on_commit(lambda: commit_batch.enqueue(batch.pk, user_id))
+        batch_id = batch.pk
+        transaction.on_commit(lambda: commit_batch.enqueue(batch_id, user_id))
         return redirect("imports:batch", batch.public_id)
     return render(request, "imports/confirm.html", {"batch": batch, "summary": summary})
