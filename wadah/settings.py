@@ -167,7 +167,9 @@ FORMAT_MODULE_PATH = ["wadah.formats"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off on purpose: with it on, every {{ number }} in a template is grouped ("7.119"), which breaks ids, htmx
+# targets, form field names and page links. Numbers people read are grouped explicitly with |intcomma.
+USE_THOUSAND_SEPARATOR = False
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -23,7 +23,7 @@ def test_it_compiles_the_indonesian_catalogue_without_gnu_gettext(tmp_path):
     with mo.open("rb") as handle:
         translation = gettext.GNUTranslations(handle)
     assert translation.gettext("Log in") == "Masuk"
-    assert translation.ngettext("%(counter)s Ormas", "%(counter)s Ormas", 2) == "%(counter)s Ormas"
+    assert translation.ngettext("%(shown)s Ormas", "%(shown)s Ormas", 2) == "%(shown)s Ormas"
 
 
 def test_it_skips_fuzzy_and_untranslated_entries(tmp_path):
