@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "audit",
     "registry",
     "imports",
+    "workdays",
+    "letters",
+    "services",
     "portal",
 ]
 

@@ -8,6 +8,8 @@ urlpatterns = [
     path("registri/", include("registry.urls")),
     path("impor/", include("imports.urls")),
     path("wilayah/", include("regions.urls")),
+    path("layanan/", include("services.urls")),
+    path("surat/", include("letters.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]
