@@ -135,9 +135,7 @@ def revoke_letter(letter: Letter, *, by: User, reason: str) -> Letter:
     if not (by.can_edit_registry and by.in_scope(letter.office.region_id)):
         raise PermissionDenied
     if letter.status != Letter.Status.VALID:
-        raise ValidationError(
-            _("This letter is already %(status)s.") % {"status": letter.get_status_display().lower()}
-        )
+        raise ValidationError(_("This letter is already %(status)s.") % {"status": letter.get_status_display().lower()})
     letter.status = Letter.Status.REVOKED
     letter.revoked_at = timezone.now()
     letter.revoked_by = by

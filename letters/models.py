@@ -143,7 +143,7 @@ class LetterQuerySet(models.QuerySet["Letter"]):
         scope = getattr(user, "scope_code", None)
         if not getattr(user, "can_read_registry", False) or not scope:
             return self.none()
-        return self.filter(Q(office__region_id=scope) | Q(office__region_id__startswith=scope + "."))
+        return self.filter(Q(office__region_id=scope) | Q(office__region__code__startswith=scope + "."))
 
 
 class Letter(models.Model):

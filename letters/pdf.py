@@ -4,6 +4,7 @@ All variable text goes in through sys_inputs (one JSON object plus the QR's SVG)
 ever read as typst markup. Typical compile time is a few tens of milliseconds.
 """
 
+import datetime as dt
 import json
 from functools import cache
 from pathlib import Path
@@ -27,7 +28,7 @@ def _template() -> bytes:
     return TEMPLATE.read_bytes()
 
 
-def indonesian_date(value: object) -> str:
+def indonesian_date(value: dt.date) -> str:
     """ "29 November 2026", whatever language the request is in."""
     with translation.override("id"):
         return formats.date_format(value, "j F Y")
@@ -96,4 +97,3 @@ def letter_inputs(letter: "Letter") -> dict[str, str]:
 
 def render_letter_pdf(letter: "Letter") -> bytes:
     return typst.compile(_template(), format="pdf", sys_inputs=letter_inputs(letter))
-

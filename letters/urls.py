@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from letters import views
 
 app_name = "letters"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.letter_list, name="list"),
+    path("<int:pk>/", views.letter_detail, name="detail"),
+    path("<int:pk>/pdf/", views.letter_pdf, name="pdf"),
+    path("<int:pk>/cabut/", views.letter_revoke, name="revoke"),
+]

@@ -20,11 +20,7 @@ def _noindex(response: HttpResponse) -> HttpResponse:
 
 def letter_verify(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """What anyone scanning a letter's QR code sees: is it genuine, and is it still good today?"""
-    letter = (
-        Letter.objects.select_related("office", "ormas", "superseded_by")
-        .filter(public_id=public_id)
-        .first()
-    )
+    letter = Letter.objects.select_related("office", "ormas", "superseded_by").filter(public_id=public_id).first()
     if letter is None:
         return _noindex(render(request, "portal/letter_unknown.html", status=404))
     today = timezone.localdate()
@@ -51,4 +47,6 @@ def letter_lookup(request: HttpRequest) -> HttpResponse:
         )
         if len(letters) == 1:
             return redirect("portal:letter-verify", public_id=letters[0].public_id)
-    return _noindex(render(request, "portal/letter_lookup.html", {"form": form, "letters": letters, "searched": searched}))
+    return _noindex(
+        render(request, "portal/letter_lookup.html", {"form": form, "letters": letters, "searched": searched})
+    )

@@ -1,0 +1,100 @@
+"""Staff pages: the letters of the user's scope, one letter with its PDF, and revocation."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import registry_editor, registry_reader
+from letters import actions
+from letters.forms import LetterFilterForm, RevokeForm
+from letters.models import Letter, LetterQuerySet
+from wadah.typing import AuthedHttpRequest
+
+PAGE_SIZE = 50
+
+
+def _letters(request: AuthedHttpRequest) -> LetterQuerySet:
+    return Letter.objects.visible_to(request.user)
+
+
+def _letter_for(request: AuthedHttpRequest, pk: int) -> Letter:
+    """The letter if its office lies in the user's scope; 404 otherwise."""
+    return get_object_or_404(
+        _letters(request).select_related("office", "ormas", "superseded_by", "revoked_by", "created_by"), pk=pk
+    )
+
+
+@registry_reader
+def letter_list(request: AuthedHttpRequest) -> HttpResponse:
+    form = LetterFilterForm(request.GET or None)
+    queryset = _letters(request).select_related("office", "ormas")
+    if form.is_valid():
+        q = form.cleaned_data["q"].strip()
+        if q:
+            queryset = queryset.filter(Q(number__icontains=q) | Q(ormas__name__icontains=q))
+        status = form.cleaned_data["status"]
+        today = timezone.localdate()
+        if status == Letter.EXPIRED:
+            queryset = queryset.filter(status=Letter.Status.VALID, valid_until__lt=today)
+        elif status == Letter.Status.VALID:
+            queryset = queryset.filter(status=Letter.Status.VALID).filter(
+                Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+            )
+        elif status:
+            queryset = queryset.filter(status=status)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "querystring": query.urlencode(), "today": timezone.localdate()}
+    template = "letters/letter_list.html#results" if request.htmx else "letters/letter_list.html"
+    return render(request, template, context)
+
+
+@registry_reader
+def letter_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    letter = _letter_for(request, pk)
+    return render(
+        request,
+        "letters/letter_detail.html",
+        {"letter": letter, "status": letter.live_status(), "revoke_form": RevokeForm()},
+    )
+
+
+@registry_reader
+def letter_pdf(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
+    letter = _letter_for(request, pk)
+    if not letter.pdf:
+        raise Http404
+    response = FileResponse(letter.pdf.open("rb"), content_type="application/pdf")
+    filename = "".join(c if c.isascii() and c.isalnum() else "-" for c in letter.number)
+    response["Content-Disposition"] = f'inline; filename="surat-{filename}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@registry_editor
+def letter_revoke(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    letter = _letter_for(request, pk)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.revoke_letter(letter, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The letter was revoked."))
+            return redirect(letter)
+    return render(
+        request,
+        "letters/letter_detail.html",
+        {"letter": letter, "status": letter.live_status(), "revoke_form": form},
+        status=400,
+    )
