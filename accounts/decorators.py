@@ -29,3 +29,17 @@ def capability_required(name: str) -> Callable[[View], View]:
 
 registry_reader = capability_required("can_read_registry")
 registry_editor = capability_required("can_edit_registry")
+
+
+def ormas_account_required(view: View) -> View:
+    """Require login as an Ormas account (role pengurus_ormas); staff get 403. The Ormas itself is checked by the view."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        from accounts.models import Role
+
+        if getattr(request.user, "role", None) != Role.ORMAS_ACCOUNT:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)

@@ -8,7 +8,20 @@ from django.urls.exceptions import Resolver404
 from django.urls.resolvers import RegexPattern
 
 # Public by design: the portal, the login pages, and the language switch.
-PUBLIC_NAMES = {"accounts:login", "admin:login", "set_language"}
+PUBLIC_NAMES = {
+    "accounts:login",
+    "admin:login",
+    "set_language",
+    # Ormas self-registration: an applicant has no account yet; the Ormas search shows public facts only.
+    "accounts:register",
+    "accounts:register-search",
+    "accounts:register-done",
+    # Password reset by e-mail: for people who cannot log in.
+    "accounts:password-reset",
+    "accounts:password-reset-done",
+    "accounts:password-reset-confirm",
+    "accounts:password-reset-complete",
+}
 PUBLIC_NAMESPACES = ("portal",)
 # Allowed to redirect somewhere other than a login page (and never show data).
 REDIRECT_ELSEWHERE = {"admin:logout": "/kelola/", "accounts:logout": "/akun/masuk/"}

@@ -1,0 +1,40 @@
+"""E-mail to an Ormas-account applicant: request received, confirmed, rejected (run after the decision commits)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.models import OrmasAccountRequest
+
+
+@task()
+def send_account_request_mail(request_id: int, kind: str) -> None:
+    account_request = OrmasAccountRequest.objects.select_related("user", "ormas").get(pk=request_id)
+    user = account_request.user
+    if not user.email:
+        return
+    context = {
+        "request": account_request,
+        "reference": account_request.reference,
+        "name": str(user),
+        "ormas": account_request.ormas.name,
+        "position": account_request.position_label,
+        "reason": account_request.decision_note,
+        "login_url": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
+        "reset_url": settings.SITE_URL.rstrip("/") + reverse("accounts:password-reset"),
+        "username": user.username,
+    }
+    # Applicants read Indonesian first (settings.LANGUAGE_CODE); the English text is the msgid.
+    with translation.override(settings.LANGUAGE_CODE):
+        subjects = {
+            "requested": _("Wadah: account request %(reference)s received"),
+            "confirmed": _("Wadah: your account for %(ormas)s is confirmed"),
+            "rejected": _("Wadah: account request %(reference)s was not accepted"),
+        }
+        subject = subjects[kind] % context
+        body = render_to_string(f"accounts/email/request_{kind}.txt", context)
+    send_mail(subject, body, None, [user.email])
