@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from registry.models import DocumentType, FieldOfActivity
+from registry.models import DocumentType, FieldOfActivity, ReservedName
 
 
 @admin.register(FieldOfActivity)
@@ -18,3 +18,10 @@ class DocumentTypeAdmin(admin.ModelAdmin[DocumentType]):
     list_editable = ["order", "is_active"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}
+
+
+@admin.register(ReservedName)
+class ReservedNameAdmin(admin.ModelAdmin[ReservedName]):
+    list_display = ["name", "abbreviation", "category", "legal_basis", "is_active", "source"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["name", "abbreviation", "legal_basis", "source"]

@@ -367,3 +367,38 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("registry:document-download", args=[self.pk])
+
+
+class ReservedName(models.Model):
+    """A name an Ormas may not use or resemble (UU 17/2013 Pasal 59 as amended by UU 16/2017; domain.md §3.5).
+
+    Admins maintain the list; registry/names.py compares proposed names against the active entries.
+    """
+
+    class Category(models.TextChoices):
+        GOVERNMENT = "government", _("Government institution")
+        TNI_POLRI = "tni_polri", _("TNI / Polri")
+        STATE_SYMBOL = "state_symbol", _("State symbol")
+        POLITICAL_PARTY = "political_party", _("Political party")
+        FOREIGN_OR_INTERNATIONAL = "foreign_state_or_international", _("Foreign state or international body")
+        BANNED = "banned_organisation", _("Banned or dissolved organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
+    category = models.CharField(_("category"), max_length=40, choices=Category)
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=300, blank=True, help_text=_('For example "UU 17/2013 Pasal 59(1)(a)".')
+    )
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_('Where this entry comes from; "UNVERIFIED" if unsure.')
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = _("reserved name")
+        verbose_name_plural = _("reserved names")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name

@@ -21,4 +21,5 @@ urlpatterns = [
     path("<int:pk>/dokumen/baru/", views.document_upload, name="document-upload"),
     path("<int:pk>/dokumen/<int:document_pk>/arsipkan/", views.document_archive, name="document-archive"),
     path("dokumen/<int:document_pk>/", views.document_download, name="document-download"),
+    path("cek-nama/", views.name_check, name="name-check"),
 ]

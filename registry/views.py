@@ -29,6 +29,7 @@ from registry.forms import (
 )
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
+from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 25
 
@@ -377,3 +378,25 @@ def ormas_history(request: HttpRequest, pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
     page = Paginator(Entry.objects.filter(ormas=ormas).select_related("actor"), 50).get_page(request.GET.get("page"))
     return render(request, "registry/ormas_history.html", {"ormas": ormas, "page": page})
+
+
+@registry_reader
+def name_check(request: AuthedHttpRequest) -> HttpResponse:
+    """Cek nama: the registered Ormas and reserved names closest to a proposed name (UU 17/2013 Pasal 59)."""
+    from regions.models import Region
+    from registry.names import find_conflicts
+
+    name = request.GET.get("name", "").strip()[:255]
+    abbreviation = request.GET.get("abbreviation", "").strip()[:60]
+    conflicts = find_conflicts(name, abbreviation, limit=15) if name or abbreviation else []
+    ormas_ids = [c.object_id for c in conflicts if c.kind == "ormas"]
+    visible = set(Ormas.objects.visible_to(request.user).filter(pk__in=ormas_ids).values_list("pk", flat=True))
+    codes = {c.region_code for c in conflicts if c.region_code}
+    regions = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    rows = [
+        {"c": c, "region": regions.get(c.region_code, c.region_code), "linked": c.object_id in visible}
+        for c in conflicts
+    ]
+    context = {"name": name, "abbreviation": abbreviation, "rows": rows, "searched": bool(name or abbreviation)}
+    template = "registry/name_check.html#results" if request.htmx else "registry/name_check.html"
+    return render(request, template, context)
