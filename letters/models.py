@@ -254,5 +254,10 @@ class Letter(models.Model):
         return self.Status.VALID
 
     @property
+    def expired_since(self) -> dt.date | None:
+        """The first day the letter is no longer in force (the day after valid_until)."""
+        return self.valid_until + dt.timedelta(days=1) if self.valid_until else None
+
+    @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
