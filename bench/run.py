@@ -309,6 +309,86 @@ def page_rows(rnd: random.Random) -> list[dict]:
     return rows
 
 
+def name_check_rows(rnd: random.Random) -> list[dict]:
+    """Name conflict check (registry.names.find_conflicts) over realistic proposals, beside brute force.
+
+    Proposals: half existing names slightly altered (another generic prefix, a typo, punctuation and spacing, an added
+    word), half new names from other words. Baseline: rapidfuzz process.extract over every normalised name held in
+    memory (only the scoring is timed; loading 500k names takes seconds and memory no web worker should spend).
+    """
+    from django.db import connection
+    from rapidfuzz import fuzz, process
+
+    from registry.names import find_conflicts, parse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(id), max(id) FROM registry_ormas")
+        low, high = cursor.fetchone()
+        cursor.execute(
+            "SELECT name FROM registry_ormas WHERE id = ANY(%s)",
+            [[rnd.randint(low, high) for _ in range(N_QUERIES * 2)]],
+        )
+        names = [row[0] for row in cursor.fetchall()]
+    rnd.shuffle(names)
+    prefixes = ["Ikatan", "Forum", "Persatuan", "Himpunan", "Perkumpulan"]
+
+    def alter(name: str) -> str:
+        words = name.split()
+        kind = rnd.randrange(4)
+        if kind == 0:
+            return " ".join([rnd.choice(prefixes), *words[1:]])
+        if kind == 1:
+            i = max(range(len(words)), key=lambda k: len(words[k]))
+            w = words[i]
+            j = rnd.randrange(1, len(w) - 1)
+            words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :] if j < len(w) - 2 else w[:-1]
+            return " ".join(words)
+        if kind == 2:
+            return "  ".join(words).replace(" ", "-", 1).upper()
+        return " ".join([*words, rnd.choice(["Bersatu", "Sejahtera", "Mandiri", "Kalteng"])])
+
+    vocabulary = sorted({w for n in names for w in n.split()[1:] if len(w) >= 4})
+    altered = [alter(n) for n in names[: N_QUERIES // 2]]
+    new = [
+        f"{rnd.choice(prefixes)} {' '.join(rnd.sample(vocabulary, 3))} {rnd.choice(['Raya', 'Baru', 'Lestari'])}"
+        for _ in range(N_QUERIES - len(altered))
+    ]
+    proposals = altered + new
+    found_original = sum(
+        1 for original, p in zip(names, altered, strict=False) if any(c.name == original for c in find_conflicts(p))
+    )
+    code = timed(lambda p: find_conflicts(p), proposals)
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name_search FROM registry_ormas")
+        everything = [parse(row[0]).distinctive for row in cursor.fetchall()]
+    load_s = time.perf_counter() - started
+    brute = timed(
+        lambda p: process.extract(parse(p).distinctive, everything, scorer=fuzz.WRatio, limit=10),
+        proposals[: N_NAIVE // 2] + proposals[len(altered) : len(altered) + N_NAIVE // 2],
+        warmup=1,
+    )
+    print(f"  name conflict check: p95 {code[1]:.1f} ms (brute force p95 {brute[1]:.1f} ms)", file=sys.stderr)
+    return [
+        {
+            "row": (
+                f"name conflict check find_conflicts (n={len(proposals)}: {len(altered)} altered existing names, "
+                f"original found for {found_original}; {len(new)} new names)"
+            ),
+            "p50": code[0],
+            "p95": code[1],
+            "sql": None,
+            "baseline": brute,
+            "baseline_name": (
+                f"brute force rapidfuzz process.extract WRatio over {len(everything):,} names in memory "
+                f"(n={N_NAIVE}; scoring only, loading took {load_s:.1f} s)"
+            ),
+            "target": 100,
+        }
+    ]
+
+
 def table(rows: list[dict], header: str) -> str:
     lines = [
         header,
@@ -334,6 +414,7 @@ def main() -> None:
     queries = sample_queries(rnd)
     rows = search_rows(queries)
     rows += page_rows(rnd)
+    rows += name_check_rows(random.Random(SEED + 1))
     header = (
         f"# Wadah bench — {time.strftime('%Y-%m-%d %H:%M')}\n\n"
         f"PostgreSQL `{urlparse(URL).path.lstrip('/')}`: {Ormas.objects.count():,} Ormas, "
