@@ -1,0 +1,649 @@
+"""Every change to an application, in one place: one action per transition of Application.TRANSITIONS, plus
+creating a draft, uploading documents, verifying them, recording the field check and the SKT returned by Kemendagri.
+
+Each action runs in a transaction, refuses moves the TRANSITIONS dict does not list, writes one audit entry
+("application.<verb>") and, where the applicant should know, e-mails them after the commit.
+"""
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Office, Role, User
+from audit.log import record
+from letters.actions import issue_letter
+from registry import actions as registry_actions
+from registry.models import BoardMember, Chapter, Ormas
+from services import tasks
+from services.models import (
+    Application,
+    ApplicationDocument,
+    BukuIndukSequence,
+    ChecklistItem,
+    FieldCheck,
+    FieldCheckPhoto,
+    ServiceType,
+)
+from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, sniff
+from workdays.engine import deadline_for
+
+MAX_UPLOAD_MB = 10
+MAX_PHOTO_MB = 10
+# What an applicant may upload against a checklist item: scans, photos and PDFs (office files are converted first).
+APPLICATION_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k in ("pdf", "jpg", "png", "webp")}
+
+S = Application.Status
+
+
+class InvalidTransition(ValidationError):
+    pass
+
+
+def _check(application: Application, new: str) -> None:
+    """The one gate every status change passes: refuse what TRANSITIONS does not list."""
+    if not application.can_move_to(new):
+        raise InvalidTransition(
+            _("An application with status “%(old)s” cannot become “%(new)s”.")
+            % {"old": application.get_status_display(), "new": S(new).label}
+        )
+
+
+def _move(application: Application, new: str) -> str:
+    _check(application, new)
+    old = application.status
+    application.status = new
+    return old
+
+
+def _notify(application: Application, event: str) -> None:
+    transaction.on_commit(lambda: tasks.notify_applicant.enqueue(application.pk, event))
+
+
+def _log(application: Application, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+    changes = {"status": [old, application.status]} if old is not None and old != application.status else None
+    record(application, f"application.{verb}", by=by, ormas=application.ormas, changes=changes, data=data)
+
+
+def _require_staff(user: User | None, application: Application) -> None:
+    if user is None:
+        return
+    if user.role not in (Role.OFFICER, Role.LEADER, Role.ADMIN) or not user.in_scope(application.office.region_id):
+        raise PermissionDenied(_("Only an officer of the handling office may do this."))
+
+
+def _require_applicant_or_staff(user: User | None, application: Application) -> None:
+    if user is None:
+        return
+    if user.role == Role.ORMAS_ACCOUNT:
+        if user.ormas_id != application.ormas_id:
+            raise PermissionDenied(_("This application belongs to another Ormas."))
+        return
+    _require_staff(user, application)
+
+
+def _refuse_final(application: Application) -> None:
+    if application.is_final:
+        raise ValidationError(_("This application has been decided or withdrawn and can no longer be changed."))
+
+
+def handling_office(ormas: Ormas) -> Office:
+    """The office that handles an Ormas's applications: its kab/kota office, or the province for wider scopes."""
+    if ormas.scope_level in (Ormas.ScopeLevel.PROVINCE, Ormas.ScopeLevel.NATIONAL):
+        return Office.objects.get(region_id=ormas.province_code)
+    office = Office.objects.filter(region_id=ormas.regency_code).first()
+    return office or Office.objects.get(region_id=ormas.province_code)
+
+
+def _new_reference() -> str:
+    from services.models import new_reference
+
+    year = timezone.localdate().year
+    while True:
+        reference = new_reference(year)
+        if not Application.objects.filter(reference=reference).exists():
+            return reference
+
+
+@transaction.atomic
+def create_application(
+    *,
+    service_type: ServiceType,
+    ormas: Ormas,
+    by: User,
+    channel: str = Application.Channel.ONLINE,
+    applicant_name: str = "",
+    applicant_phone: str = "",
+    applicant_email: str = "",
+) -> Application:
+    """Start a draft application. An Ormas may have only one open application of each service type."""
+    if not service_type.is_active:
+        raise ValidationError(_("This service is not available."))
+    if channel == Application.Channel.ONLINE and not service_type.online_allowed:
+        raise ValidationError(_("This service can only be requested at the office counter."))
+    # Lock the Ormas row so that two simultaneous starts cannot both pass the check below.
+    Ormas.objects.select_for_update().filter(pk=ormas.pk).first()
+    existing = Application.objects.open().filter(ormas=ormas, service_type=service_type).first()
+    if existing:
+        raise ValidationError(
+            _("%(ormas)s already has an open application for this service (%(reference)s). Continue that one instead.")
+            % {"ormas": ormas.name, "reference": existing.reference},
+            code="duplicate",
+        )
+    office = handling_office(ormas)
+    if by.role != Role.ORMAS_ACCOUNT:
+        _require_staff(by, Application(office=office))
+    application = Application.objects.create(
+        reference=_new_reference(),
+        service_type=service_type,
+        ormas=ormas,
+        office=office,
+        channel=channel,
+        submitted_by=by,
+        applicant_name=applicant_name or by.get_full_name() or by.username,
+        applicant_phone=applicant_phone or by.phone,
+        applicant_email=applicant_email or by.email,
+    )
+    _log(application, "created", by=by, service=service_type.code, channel=channel)
+    return application
+
+
+@transaction.atomic
+def update_application_data(
+    application: Application, *, by: User, proposed: dict[str, Any] | None = None, **fields: Any
+) -> None:
+    """Save what the applicant filled in (proposed changes, the officials box, the statements, contact)."""
+    _require_applicant_or_staff(by, application)
+    if not application.is_editable:
+        raise ValidationError(_("This application cannot be changed now."))
+    allowed = {"officials_on_board", "statements_confirmed", "applicant_name", "applicant_phone", "applicant_email"}
+    for name, value in fields.items():
+        if name not in allowed:
+            raise ValueError(name)
+        setattr(application, name, value)
+    if proposed is not None:
+        application.proposed = proposed
+    application.save()
+    _log(application, "data_updated", by=by, fields=sorted([*fields, *(["proposed"] if proposed is not None else [])]))
+
+
+@transaction.atomic
+def upload_application_document(
+    application: Application, item: ChecklistItem, *, by: User, upload: UploadedFile
+) -> ApplicationDocument:
+    """Store a file against a checklist item; an earlier upload for the item becomes an earlier version."""
+    _require_applicant_or_staff(by, application)
+    if not application.is_editable:
+        raise ValidationError(_("Documents can only be changed while the application is a draft or being corrected."))
+    if item.service_type_id != application.service_type_id:
+        raise ValidationError(_("This document is not part of this service's checklist."))
+    sniffed = sniff(upload, APPLICATION_TYPES, max_mb=MAX_UPLOAD_MB)
+    hasher = hashlib.sha256()
+    for chunk in upload.chunks():
+        hasher.update(chunk)
+    upload.seek(0)
+    previous = list(application.current_documents().filter(checklist_item=item))
+    document = ApplicationDocument(
+        application=application,
+        checklist_item=item,
+        original_name=(upload.name or "file")[:255],
+        content_type=sniffed.mime,
+        size=upload.size or 0,
+        sha256=hasher.hexdigest(),
+        uploaded_by=by,
+    )
+    # The stored name is random: it reveals nothing and cannot collide or traverse.
+    document.file.save(f"{hasher.hexdigest()[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+    document.save()
+    ApplicationDocument.objects.filter(pk__in=[p.pk for p in previous]).update(replaced_by=document)
+    _log(
+        application,
+        "document_uploaded",
+        by=by,
+        item=item.document_type.name,
+        name=document.original_name,
+        size=document.size,
+        replaces=len(previous),
+    )
+    return document
+
+
+def missing_documents(application: Application) -> list[ChecklistItem]:
+    present = set(application.current_documents().values_list("checklist_item_id", flat=True))
+    return [item for item in application.checklist() if item.required and item.pk not in present]
+
+
+def _start_clock(application: Application) -> None:
+    region = application.office.region_id
+    application.decision_due = deadline_for(
+        application.service_type.decision_period, timezone.localdate(), region_code=region
+    )
+
+
+@transaction.atomic
+def submit_application(application: Application, *, by: User) -> Application:
+    """Send a complete draft to the office: every required document present, statements confirmed."""
+    _require_applicant_or_staff(by, application)
+    missing = missing_documents(application)
+    problems = [_("Upload “%(document)s”.") % {"document": item.document_type.name} for item in missing]
+    if not application.statements_confirmed:
+        problems.append(_("Confirm the statements."))
+    if application.service_type.proposal != "none" and not application.proposed:
+        problems.append(_("Fill in the proposed data."))
+    _check(application, S.SUBMITTED)
+    if problems:
+        raise ValidationError(problems, code="incomplete")
+    old = _move(application, S.SUBMITTED)
+    if application.service_type.checks_name:
+        from registry.names import find_conflicts  # the names module lands with issue 3 (registry engineer)
+
+        ormas = application.ormas
+        conflicts = find_conflicts(ormas.name, ormas.abbreviation, exclude_ormas_id=ormas.pk)
+        application.data["name_conflicts"] = [
+            {"kind": c.kind, "name": c.name, "abbreviation": c.abbreviation, "score": c.score, "reason": c.reason}
+            for c in conflicts
+        ]
+    application.submitted_at = timezone.now()
+    _start_clock(application)
+    application.save()
+    _log(application, "submitted", by=by, old=old, decision_due=str(application.decision_due))
+    _notify(application, "submitted")
+    return application
+
+
+@transaction.atomic
+def start_review(application: Application, *, by: User) -> Application:
+    _require_staff(by, application)
+    old = _move(application, S.IN_REVIEW)
+    application.save()
+    _log(application, "review_started", by=by, old=old)
+    _notify(application, "review_started")
+    return application
+
+
+@transaction.atomic
+def verify_document(document: ApplicationDocument, *, by: User, valid: bool, reason: str = "") -> None:
+    """Mark one document valid, or as needing correction with the reason the applicant will read."""
+    application = document.application
+    _require_staff(by, application)
+    if application.status not in (S.IN_REVIEW, S.FIELD_CHECK):
+        raise ValidationError(_("Documents are checked while the application is in review."))
+    if document.replaced_by_id:
+        raise ValidationError(_("This is an earlier version; check the current one."))
+    if not valid and not reason.strip():
+        raise ValidationError(_("Say what needs to be corrected."))
+    old = document.status
+    document.status = ApplicationDocument.Status.VALID if valid else ApplicationDocument.Status.NEEDS_CORRECTION
+    document.reason = "" if valid else reason.strip()
+    document.verified_by = by
+    document.verified_at = timezone.now()
+    document.save()
+    _log(
+        application,
+        "document_verified",
+        by=by,
+        item=document.checklist_item.document_type.name,
+        result=document.status,
+        previous=old,
+        reason=document.reason,
+    )
+
+
+@transaction.atomic
+def request_changes(application: Application, *, by: User, note: str = "") -> Application:
+    """Send the file back to the applicant: at least one document marked for correction, or a note."""
+    _require_staff(by, application)
+    to_correct = application.current_documents().filter(status=ApplicationDocument.Status.NEEDS_CORRECTION)
+    _check(application, S.CHANGES_REQUESTED)
+    if not to_correct.exists() and not note.strip():
+        raise ValidationError(_("Mark at least one document as needing correction, or write what must change."))
+    old = _move(application, S.CHANGES_REQUESTED)
+    application.decision_note = note.strip()
+    application.correction_due = deadline_for(
+        application.service_type.correction_period, timezone.localdate(), region_code=application.office.region_id
+    )
+    application.save()
+    _log(
+        application,
+        "changes_requested",
+        by=by,
+        old=old,
+        note=application.decision_note,
+        documents=[d.checklist_item.document_type.name for d in to_correct.select_related("checklist_item")],
+        correction_due=application.correction_due.isoformat(),
+    )
+    _notify(application, "changes_requested")
+    return application
+
+
+@transaction.atomic
+def resubmit_application(application: Application, *, by: User) -> Application:
+    """Send the corrected file back: every document marked for correction has been replaced."""
+    _require_applicant_or_staff(by, application)
+    _check(application, S.RESUBMITTED)
+    still_wrong = application.current_documents().filter(status=ApplicationDocument.Status.NEEDS_CORRECTION)
+    problems = [
+        _("Upload a corrected “%(document)s”.") % {"document": d.checklist_item.document_type.name}
+        for d in still_wrong.select_related("checklist_item__document_type")
+    ]
+    problems += [
+        _("Upload “%(document)s”.") % {"document": i.document_type.name} for i in missing_documents(application)
+    ]
+    if problems:
+        raise ValidationError(problems, code="incomplete")
+    old = _move(application, S.RESUBMITTED)
+    application.correction_due = None
+    # The office's clock starts again from the corrected file.
+    _start_clock(application)
+    application.save()
+    _log(application, "resubmitted", by=by, old=old, decision_due=str(application.decision_due))
+    _notify(application, "resubmitted")
+    return application
+
+
+@transaction.atomic
+def schedule_field_check(application: Application, *, by: User, scheduled_for: dt.date, officer: User) -> FieldCheck:
+    _require_staff(by, application)
+    _require_staff(officer, application)
+    # Rescheduling a visit within the field-check step is not a status change.
+    old = None if application.status == S.FIELD_CHECK else _move(application, S.FIELD_CHECK)
+    check = FieldCheck.objects.create(application=application, scheduled_for=scheduled_for, officer=officer)
+    application.save()
+    _log(application, "field_check_scheduled", by=by, old=old, on=scheduled_for.isoformat(), officer=str(officer))
+    _notify(application, "field_check_scheduled")
+    return check
+
+
+@transaction.atomic
+def record_field_check(
+    check: FieldCheck,
+    *,
+    by: User,
+    result: str,
+    notes: str = "",
+    photos: list[tuple[UploadedFile, dict[str, Any]]] = (),  # type: ignore[assignment]
+) -> FieldCheck:
+    """Record the visit's result and photos (with their position and time from the phone, when given)."""
+    application = check.application
+    _require_staff(by, application)
+    if application.status != S.FIELD_CHECK:
+        raise ValidationError(_("The application is not in the field-check step."))
+    if check.done_at:
+        raise ValidationError(_("This field check has already been recorded."))
+    if result not in FieldCheck.Result.values:
+        raise ValidationError(_("Choose the result of the visit."))
+    check.result = result
+    check.notes = notes
+    check.done_at = timezone.now()
+    check.save()
+    for upload, meta in photos:
+        sniffed = sniff(upload, IMAGE_TYPES, max_mb=MAX_PHOTO_MB)
+        photo = FieldCheckPhoto(
+            field_check=check,
+            content_type=sniffed.mime,
+            latitude=meta.get("latitude"),
+            longitude=meta.get("longitude"),
+            taken_at=meta.get("taken_at"),
+        )
+        photo.file.save(f"{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+        photo.full_clean(exclude=["file"])
+        photo.save()
+    _log(application, "field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))
+    return check
+
+
+# ---- Approval: registry effects per service type, then the letter -------------------------------------------
+
+
+def _chapter_for_office(application: Application, *, by: User) -> Chapter:
+    """The Ormas's chapter in the handling office's region, created if it does not exist yet."""
+    from regions.models import Region
+
+    office = application.office
+    ormas = application.ormas
+    chapter = ormas.chapters.filter(region_id=office.region_id, is_active=True).first()
+    if chapter:
+        return chapter
+    proposed = application.proposed or {}
+    level = Chapter.Level.PROVINCE if office.is_province else Chapter.Level.REGENCY
+    region = Region.objects.get(code=office.region_id)
+    prefix = "DPD" if office.is_province else "DPC"
+    chapter = Chapter(
+        ormas=ormas,
+        level=level,
+        region=region,
+        name=(proposed.get("chapter_name") or f"{prefix} {ormas.abbreviation or ormas.name} {region.name}")[:200],
+        address=(proposed.get("address") or ormas.address)[:300],
+    )
+    registry_actions.save_chapter(chapter, by=by)
+    return chapter
+
+
+def next_buku_induk_number(office: Office) -> str:
+    """BI-{office region}-{seq:04d}: a per-office running number, locked so that two approvals never share one."""
+    sequence, _created = BukuIndukSequence.objects.select_for_update().get_or_create(office=office)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"BI-{office.region_id}-{sequence.last:04d}"
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _apply_board_change(application: Application, *, by: User) -> None:
+    chapter = _chapter_for_office(application, by=by)
+    proposed = application.proposed or {}
+    term_start = _parse_date(proposed.get("term_start"))
+    term_end = _parse_date(proposed.get("term_end"))
+    members = proposed.get("members") or []
+    positions = {m["position"] for m in members}
+    today = timezone.localdate()
+    for seat in BoardMember.objects.filter(chapter=chapter, ended_on__isnull=True, position__in=positions):
+        registry_actions.end_board_member(
+            seat, by=by, ended_on=term_start or today, reason=_("Replaced (%(ref)s)") % {"ref": application.reference}
+        )
+    if term_start or term_end:
+        chapter.term_start = term_start or chapter.term_start
+        chapter.term_end = term_end or chapter.term_end
+        registry_actions.save_chapter(chapter, by=by, changed_fields=["term_start", "term_end"])
+    for member in members:
+        registry_actions.add_board_member(
+            chapter,
+            by=by,
+            nik=member.get("nik") or None,
+            person_values={"name": member["name"], "phone": member.get("phone", "")},
+            position=member["position"],
+            term_start=term_start,
+            term_end=term_end,
+        )
+
+
+def _apply_address_change(application: Application, *, by: User) -> None:
+    from regions.models import Region
+
+    proposed = application.proposed or {}
+    changes: dict[str, Any] = {"address": proposed["address"]}
+    if proposed.get("region"):
+        changes["region"] = Region.objects.get(code=proposed["region"])
+    registry_actions.update_ormas(application.ormas, by=by, changes=changes)
+
+
+def _apply_presence(application: Application, letter: Any, *, by: User) -> None:
+    chapter = _chapter_for_office(application, by=by)
+    fields = ["presence_letter_number", "presence_letter_date"]
+    chapter.presence_letter_number = letter.number
+    chapter.presence_letter_date = letter.issued_on
+    registry_actions.save_chapter(chapter, by=by, changed_fields=fields)
+
+
+def _apply_dissolution(application: Application, *, by: User) -> None:
+    registry_actions.change_ormas_status(
+        application.ormas,
+        Ormas.Status.DISSOLVED,
+        by=by,
+        reason=_("Dissolution notified by the Ormas (%(ref)s)") % {"ref": application.reference},
+        legal_basis=application.service_type.legal_basis,
+    )
+
+
+def _letter_text(application: Application, note: str) -> tuple[str, str]:
+    ormas = application.ormas
+    subject = f"{application.service_type.letter_title} — {ormas.name}"
+    body = _(
+        "Based on application %(ref)s of %(date)s, %(office)s states that the application of %(ormas)s "
+        "for “%(service)s” has been examined and approved."
+    ) % {
+        "ref": application.reference,
+        "date": timezone.localtime(application.submitted_at or timezone.now()).date().isoformat(),
+        "office": application.office.name,
+        "ormas": str(ormas),
+        "service": application.service_type.name,
+    }
+    if application.data.get("buku_induk_number"):
+        body += "\n\n" + _("Buku Induk registration number: %(number)s.") % {
+            "number": application.data["buku_induk_number"]
+        }
+    if note:
+        body += "\n\n" + note
+    return subject, body
+
+
+@transaction.atomic
+def approve_application(application: Application, *, by: User, note: str = "") -> Application:
+    """The Pimpinan's approval: registry effects, the signed letter and the decision, all or nothing."""
+    if by.role != Role.LEADER:
+        raise PermissionDenied(_("Only the Pimpinan may approve an application."))
+    _require_staff(by, application)
+    if application.status == S.IN_REVIEW and application.service_type.requires_field_check:
+        raise ValidationError(_("This service needs a field check before it can be approved."))
+    if application.status == S.FIELD_CHECK and not application.field_checks.filter(done_at__isnull=False).exists():
+        raise ValidationError(_("Record the field check before deciding."))
+    _check(application, S.APPROVED)
+    if application.current_documents().exclude(status=ApplicationDocument.Status.VALID).exists():
+        raise ValidationError(_("Every document must be checked and valid before approval."))
+    old = _move(application, S.APPROVED)
+    code = application.service_type.code
+    kind = application.service_type.proposal
+    if kind == ServiceType.Proposal.BOARD:
+        _apply_board_change(application, by=by)
+    elif kind == ServiceType.Proposal.ADDRESS:
+        _apply_address_change(application, by=by)
+    elif code == "dissolution-notice":
+        _apply_dissolution(application, by=by)
+    if code == "presence-report":
+        # The Buku Induk number goes into the letter, the letter's number onto the chapter.
+        chapter = _chapter_for_office(application, by=by)
+        if not chapter.buku_induk_number:
+            chapter.buku_induk_number = next_buku_induk_number(application.office)
+            registry_actions.save_chapter(chapter, by=by, changed_fields=["buku_induk_number"])
+        application.data["buku_induk_number"] = chapter.buku_induk_number
+    subject, body = _letter_text(application, note)
+    letter = issue_letter(
+        office=application.office,
+        kind=application.service_type.letter_kind,
+        title=application.service_type.letter_title,
+        subject=subject,
+        body=body,
+        by=by,
+        signatory_name=by.get_full_name() or by.username,
+        signatory_position=_("Head of %(office)s") % {"office": application.office.name},
+        signatory_nip=by.nip,
+        ormas=application.ormas,
+        addressee=str(application.ormas),
+        source=application,
+    )
+    if code == "presence-report":
+        _apply_presence(application, letter, by=by)
+    application.letter = letter
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_note = note.strip()
+    application.save()
+    _log(application, "approved", by=by, old=old, letter=getattr(letter, "number", ""), note=application.decision_note)
+    _notify(application, "approved")
+    return application
+
+
+@transaction.atomic
+def reject_application(application: Application, *, by: User, reason: str) -> Application:
+    if by.role != Role.LEADER:
+        raise PermissionDenied(_("Only the Pimpinan may reject an application."))
+    _require_staff(by, application)
+    _check(application, S.REJECTED)
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the rejection; the applicant will read it."))
+    old = _move(application, S.REJECTED)
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_note = reason.strip()
+    application.save()
+    _log(application, "rejected", by=by, old=old, reason=application.decision_note)
+    _notify(application, "rejected")
+    return application
+
+
+@transaction.atomic
+def withdraw_application(application: Application, *, by: User, reason: str = "") -> Application:
+    _require_applicant_or_staff(by, application)
+    old = _move(application, S.WITHDRAWN)
+    application.decision_note = reason.strip()
+    application.save()
+    _log(application, "withdrawn", by=by, old=old, reason=application.decision_note)
+    _notify(application, "withdrawn")
+    return application
+
+
+@transaction.atomic
+def record_skt_issued(
+    application: Application, number: str, issued_on: dt.date, expires_on: dt.date, *, by: User
+) -> None:
+    """Kemendagri's SKT came back for an approved pre-verification or renewal: write it into the registry."""
+    _require_staff(by, application)
+    if application.status != S.APPROVED or application.service_type.code not in ("skt-preverification", "skt-renewal"):
+        raise ValidationError(_("An SKT can only be recorded for an approved SKT application."))
+    if not number.strip():
+        raise ValidationError(_("Enter the SKT number."))
+    if expires_on <= issued_on:
+        raise ValidationError(_("The SKT must expire after it was issued."))
+    registry_actions.update_ormas(
+        application.ormas,
+        by=by,
+        changes={"skt_number": number.strip(), "skt_issued_on": issued_on, "skt_expires_on": expires_on},
+    )
+    application.data["skt"] = {
+        "number": number.strip(),
+        "issued_on": issued_on.isoformat(),
+        "expires_on": expires_on.isoformat(),
+    }
+    Application.objects.filter(pk=application.pk).update(data=application.data)
+    _log(application, "skt_recorded", by=by, number=number.strip(), expires_on=expires_on.isoformat())
+
+
+# Which action performs which move. The tests walk TRANSITIONS against this table.
+ACTION_FOR: dict[tuple[str, str], Callable[..., Any]] = {
+    (S.DRAFT, S.SUBMITTED): submit_application,
+    (S.DRAFT, S.WITHDRAWN): withdraw_application,
+    (S.SUBMITTED, S.IN_REVIEW): start_review,
+    (S.SUBMITTED, S.WITHDRAWN): withdraw_application,
+    (S.IN_REVIEW, S.CHANGES_REQUESTED): request_changes,
+    (S.IN_REVIEW, S.FIELD_CHECK): schedule_field_check,
+    (S.IN_REVIEW, S.APPROVED): approve_application,
+    (S.IN_REVIEW, S.REJECTED): reject_application,
+    (S.CHANGES_REQUESTED, S.RESUBMITTED): resubmit_application,
+    (S.CHANGES_REQUESTED, S.WITHDRAWN): withdraw_application,
+    (S.RESUBMITTED, S.IN_REVIEW): start_review,
+    (S.FIELD_CHECK, S.APPROVED): approve_application,
+    (S.FIELD_CHECK, S.REJECTED): reject_application,
+    (S.FIELD_CHECK, S.CHANGES_REQUESTED): request_changes,
+}

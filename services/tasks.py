@@ -1,0 +1,50 @@
+"""E-mails about applications, sent after the action's transaction commits (ImmediateBackend in dev and tests)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+SUBJECTS = {
+    "submitted": "Your application %(ref)s has been received",
+    "review_started": "Your application %(ref)s is being checked",
+    "changes_requested": "Your application %(ref)s needs correction",
+    "resubmitted": "Your corrected application %(ref)s has been received",
+    "field_check_scheduled": "A field check is scheduled for your application %(ref)s",
+    "approved": "Your application %(ref)s has been approved",
+    "rejected": "Your application %(ref)s has been rejected",
+    "withdrawn": "Your application %(ref)s has been withdrawn",
+}
+
+
+def site_url(path: str) -> str:
+    return getattr(settings, "SITE_URL", "").rstrip("/") + path
+
+
+@task()
+def notify_applicant(application_id: int, event: str) -> None:
+    from services.models import Application
+
+    application = Application.objects.select_related("service_type", "ormas").get(pk=application_id)
+    recipients = {application.applicant_email} | set(
+        application.ormas.accounts.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    )
+    recipients.discard("")
+    if not recipients or event not in SUBJECTS:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _(SUBJECTS[event]) % {"ref": application.reference}
+        lines = [
+            _("Service: %(service)s") % {"service": application.service_type.name},
+            _("Ormas: %(ormas)s") % {"ormas": application.ormas},
+            _("Status: %(status)s") % {"status": application.get_status_display()},
+        ]
+        if application.decision_note:
+            lines.append(_("Note from the office: %(note)s") % {"note": application.decision_note})
+        lines.append(
+            _("Follow your application here: %(url)s")
+            % {"url": site_url(reverse("services:applicant-status", args=[application.reference]))}
+        )
+    send_mail(subject, "\n".join(lines), None, sorted(recipients))
