@@ -159,14 +159,37 @@ def _allowed_steps(application: Application, user: Any) -> list[str]:
     return steps
 
 
-def _timeline(application: Application) -> Any:
-    return (
+def timeline_labels() -> dict[str, str]:
+    return {
+        "application.created": _("Application started"),
+        "application.data_updated": _("Data filled in"),
+        "application.document_uploaded": _("Document uploaded"),
+        "application.submitted": _("Submitted"),
+        "application.review_started": _("Review started"),
+        "application.document_verified": _("Document checked"),
+        "application.changes_requested": _("Sent back for correction"),
+        "application.resubmitted": _("Corrections sent"),
+        "application.field_check_scheduled": _("Field check scheduled"),
+        "application.field_check_recorded": _("Field check recorded"),
+        "application.approved": _("Approved"),
+        "application.rejected": _("Rejected"),
+        "application.withdrawn": _("Withdrawn"),
+        "application.skt_recorded": _("SKT recorded"),
+    }
+
+
+def _timeline(application: Application) -> list[Entry]:
+    entries = list(
         Entry.objects.filter(
             subject_type__app_label="services", subject_type__model="application", subject_id=str(application.pk)
         )
         .select_related("actor")
         .order_by("at", "id")
     )
+    labels = timeline_labels()
+    for entry in entries:
+        entry.label = labels.get(entry.action, entry.action)  # type: ignore[attr-defined]
+    return entries
 
 
 def _detail_context(request: AuthedHttpRequest, application: Application, **extra: Any) -> dict[str, Any]:

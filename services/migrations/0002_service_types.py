@@ -1,4 +1,8 @@
-"""The service types of domain.md §3.2–4.4 with their document checklists. Admins edit them afterwards."""
+"""The service types of domain.md §3.2–4.4 with their document checklists. Admins edit them afterwards.
+
+This is data shown to applicants as it is (not through gettext), so it is written in Indonesian like the
+registry's reference data.
+"""
 
 from django.db import migrations
 
@@ -13,32 +17,31 @@ A, REL, BEL, UNINC, LEGAL, OFFICIALS = (
 
 # domain.md §3.2, items 1–16 (Permendagri 57/2017 as quoted by Kesbangpol offices).
 SKT_CHECKLIST = [
-    ("surat-permohonan", True, A, "Addressed to the Minister of Home Affairs c.q. Kesbangpol, signed by founders and board."),
-    ("akta-pendirian", True, A, "Notarial deed containing the articles (AD, or AD and ART)."),
+    ("surat-permohonan", True, A, "Ditujukan kepada Menteri Dalam Negeri c.q. Kesbangpol, ditandatangani pendiri dan pengurus."),
+    ("akta-pendirian", True, A, "Akta notaris yang memuat AD atau AD dan ART."),
     ("program-kerja", True, A, ""),
-    ("sk-pengurus", True, A, "At least chair, secretary and treasurer; all board members Indonesian citizens."),
-    ("biodata-pengurus", True, A, "Chair, secretary and treasurer."),
-    ("pas-foto", True, A, "Colour 4×6 photos of chair, secretary and treasurer, taken in the last 3 months."),
-    ("ktp-pengurus", True, A, "e-KTP of chair, secretary and treasurer."),
-    ("domisili", True, A, "From the lurah or kepala desa."),
-    ("bukti-sekretariat", True, A, "Ownership, rental contract or permission to use the secretariat."),
-    ("foto-sekretariat", True, A, "Front of the office with the name board visible."),
-    ("npwp", True, A, "In the Ormas's name."),
-    ("surat-pernyataan", True, A, "On meterai, signed by chair and secretary (Lampiran C Permendagri 57/2017)."),
-    ("formulir-isian", True, A, "Signed by chair and secretary."),
-    ("rekomendasi-kemenag", True, REL, "Only for religious Ormas."),
-    ("rekomendasi-kebudayaan", True, BEL, "Only for Ormas concerning belief in God (kepercayaan)."),
-    ("persetujuan-pejabat", True, OFFICIALS, "Only if state or government officials or public figures are on the board."),
+    ("sk-pengurus", True, A, "Sekurang-kurangnya ketua, sekretaris dan bendahara; seluruh pengurus WNI."),
+    ("biodata-pengurus", True, A, "Ketua, sekretaris dan bendahara."),
+    ("pas-foto", True, A, "Pas foto berwarna 4×6 ketua, sekretaris dan bendahara, diambil dalam 3 bulan terakhir."),
+    ("ktp-pengurus", True, A, "e-KTP ketua, sekretaris dan bendahara."),
+    ("domisili", True, A, "Dari lurah atau kepala desa."),
+    ("bukti-sekretariat", True, A, "Bukti milik, kontrak sewa atau izin pinjam pakai sekretariat."),
+    ("foto-sekretariat", True, A, "Tampak depan kantor dengan papan nama terlihat."),
+    ("npwp", True, A, "Atas nama Ormas."),
+    ("surat-pernyataan", True, A, "Bermeterai, ditandatangani ketua dan sekretaris (Lampiran C Permendagri 57/2017)."),
+    ("formulir-isian", True, A, "Ditandatangani ketua dan sekretaris."),
+    ("rekomendasi-kemenag", True, REL, "Hanya untuk Ormas keagamaan."),
+    ("rekomendasi-kebudayaan", True, BEL, "Hanya untuk Ormas kepercayaan terhadap Tuhan YME."),
+    ("persetujuan-pejabat", True, OFFICIALS, "Hanya jika pejabat negara, pejabat pemerintahan atau tokoh masyarakat duduk dalam kepengurusan."),
 ]
 
 SERVICES = [
     {
         "code": "skt-preverification",
-        "name": "Pre-verification for an SKT (cover letter to Kemendagri)",
-        "summary": "The office checks your documents and the secretariat, then sends your SKT application to the "
-        "Ministry of Home Affairs with a cover letter. Kemendagri issues the SKT.",
-        "eligibility": "Ormas without legal-entity status (tidak berbadan hukum) with a secretariat in Central "
-        "Kalimantan.",
+        "name": "Pra-verifikasi permohonan SKT (surat pengantar ke Kemendagri)",
+        "summary": "Kesbangpol memeriksa dokumen dan sekretariat Anda, lalu meneruskan permohonan SKT ke "
+        "Kementerian Dalam Negeri dengan surat pengantar. SKT diterbitkan oleh Kemendagri.",
+        "eligibility": "Ormas tidak berbadan hukum yang bersekretariat di Kalimantan Tengah.",
         "legal_basis": "UU 17/2013 Pasal 16–18; Permendagri 57/2017",
         "decision_period": "skt-verification",
         "letter_kind": "skt-cover-letter",
@@ -50,10 +53,10 @@ SERVICES = [
     },
     {
         "code": "presence-report",
-        "name": "Report presence in the region (lapor keberadaan)",
-        "summary": "An Ormas with an SKT or legal-entity status reports its board in this region. You receive a "
-        "letter of presence and a Buku Induk registration number.",
-        "eligibility": "Ormas with an SKT or an SK AHU that has a board (kepengurusan) in the region.",
+        "name": "Lapor keberadaan Ormas di daerah",
+        "summary": "Ormas yang sudah memiliki SKT atau berbadan hukum melaporkan kepengurusannya di daerah ini. Anda "
+        "menerima surat keterangan keberadaan dan nomor registrasi Buku Induk.",
+        "eligibility": "Ormas ber-SKT atau ber-SK AHU yang memiliki kepengurusan di daerah ini.",
         "legal_basis": "UU 17/2013; Permendagri 57/2017 (domain.md §2.3)",
         "letter_kind": "presence-letter",
         "letter_title": "Surat Keterangan Keberadaan Organisasi",
@@ -62,39 +65,38 @@ SERVICES = [
         "requires_field_check": True,
         "checklist": [
             ("surat-permohonan", True, A, ""),
-            ("skt", True, UNINC, "Your valid SKT."),
-            ("sk-ahu", True, LEGAL, "Your SK of legal-entity status."),
-            ("sk-pengurus", True, A, "The board in this region."),
-            ("ktp-pengurus", True, A, "e-KTP of the board members in this region."),
-            ("domisili", True, A, "From the kelurahan or desa."),
-            ("foto-sekretariat", True, A, "Front of the office with the name board visible."),
+            ("skt", True, UNINC, "SKT Anda yang masih berlaku."),
+            ("sk-ahu", True, LEGAL, "SK pengesahan badan hukum Anda."),
+            ("sk-pengurus", True, A, "Susunan pengurus di daerah ini."),
+            ("ktp-pengurus", True, A, "e-KTP pengurus di daerah ini."),
+            ("domisili", True, A, "Dari kelurahan atau desa."),
+            ("foto-sekretariat", True, A, "Tampak depan kantor dengan papan nama terlihat."),
             ("program-kerja", False, A, ""),
         ],
     },
     {
         "code": "board-change",
-        "name": "Report a change of board (perubahan pengurus)",
-        "summary": "Tell the office about a new chair, secretary, treasurer or other board members so that the "
-        "registry stays correct.",
-        "eligibility": "Registered Ormas whose board has changed.",
+        "name": "Lapor perubahan pengurus",
+        "summary": "Beritahukan ketua, sekretaris, bendahara atau pengurus baru agar data Ormas Anda tetap benar.",
+        "eligibility": "Ormas terdaftar yang pengurusnya berganti.",
         "legal_basis": "UU 17/2013 Pasal 21; Permendagri 57/2017",
         "letter_kind": "board-change",
         "letter_title": "Surat Keterangan Perubahan Susunan Pengurus",
         "proposal": "board",
         "checklist": [
             ("surat-permohonan", True, A, ""),
-            ("sk-pengurus", True, A, "The decision appointing the new board."),
+            ("sk-pengurus", True, A, "SK susunan pengurus yang baru."),
             ("biodata-pengurus", True, A, ""),
             ("ktp-pengurus", True, A, ""),
             ("pas-foto", False, A, ""),
-            ("persetujuan-pejabat", True, OFFICIALS, "Only if state or government officials are on the board."),
+            ("persetujuan-pejabat", True, OFFICIALS, "Hanya jika pejabat negara atau pemerintahan duduk dalam kepengurusan."),
         ],
     },
     {
         "code": "address-change",
-        "name": "Report a new secretariat address",
-        "summary": "Tell the office that your secretariat has moved. An officer may visit the new address.",
-        "eligibility": "Registered Ormas whose secretariat has moved.",
+        "name": "Lapor pindah alamat sekretariat",
+        "summary": "Beritahukan bahwa sekretariat Anda pindah. Petugas dapat meninjau alamat baru.",
+        "eligibility": "Ormas terdaftar yang sekretariatnya pindah.",
         "legal_basis": "UU 17/2013 Pasal 16(2)d",
         "letter_kind": "address-change",
         "letter_title": "Surat Keterangan Perubahan Alamat Sekretariat",
@@ -102,51 +104,50 @@ SERVICES = [
         "requires_field_check": True,
         "checklist": [
             ("surat-permohonan", True, A, ""),
-            ("domisili", True, A, "For the new address."),
-            ("bukti-sekretariat", True, A, "For the new address."),
-            ("foto-sekretariat", True, A, "Front of the new office with the name board visible."),
+            ("domisili", True, A, "Untuk alamat baru."),
+            ("bukti-sekretariat", True, A, "Untuk alamat baru."),
+            ("foto-sekretariat", True, A, "Tampak depan kantor baru dengan papan nama terlihat."),
         ],
     },
     {
         "code": "skt-renewal",
-        "name": "Renew an SKT (perpanjangan SKT)",
-        "summary": "An SKT is valid for 5 years. The office checks the renewal documents and sends them to the "
-        "Ministry of Home Affairs with a cover letter.",
-        "eligibility": "Ormas without legal-entity status whose SKT expires soon or has expired.",
+        "name": "Perpanjangan SKT",
+        "summary": "SKT berlaku 5 tahun. Kesbangpol memeriksa dokumen perpanjangan dan meneruskannya ke "
+        "Kementerian Dalam Negeri dengan surat pengantar.",
+        "eligibility": "Ormas tidak berbadan hukum yang SKT-nya akan atau sudah habis masa berlakunya.",
         "legal_basis": "Permendagri 57/2017 (domain.md §3.3)",
         "decision_period": "skt-verification",
         "letter_kind": "skt-renewal",
         "letter_title": "Surat Pengantar Perpanjangan SKT",
         "proposal": "none",
-        "checklist": [("skt", True, A, "Your current SKT.")] + SKT_CHECKLIST,
+        "checklist": [("skt", True, A, "SKT Anda saat ini.")] + SKT_CHECKLIST,
     },
     {
         "code": "activity-report",
-        "name": "Annual activity report (laporan kegiatan)",
-        "summary": "Each year an Ormas reports its activities. You receive a receipt letter.",
-        "eligibility": "Every registered Ormas, once a year.",
+        "name": "Laporan kegiatan tahunan",
+        "summary": "Setiap tahun Ormas melaporkan kegiatannya. Anda menerima tanda terima.",
+        "eligibility": "Setiap Ormas terdaftar, sekali setahun.",
         "legal_basis": "UU 17/2013 Pasal 21; Permendagri 57/2017 Lampiran C",
         "letter_kind": "activity-report-receipt",
         "letter_title": "Tanda Terima Laporan Kegiatan",
         "proposal": "none",
         "checklist": [
-            ("laporan-kegiatan", True, A, "Activities of the past year."),
-            ("lainnya", False, A, "Photos or other supporting documents."),
+            ("laporan-kegiatan", True, A, "Kegiatan selama setahun terakhir."),
+            ("lainnya", False, A, "Foto atau dokumen pendukung lain."),
         ],
     },
     {
         "code": "dissolution-notice",
-        "name": "Notify the dissolution of the Ormas",
-        "summary": "Tell the office that the Ormas has dissolved itself under its articles. The registry records "
-        "it as dissolved.",
-        "eligibility": "An Ormas whose members decided to dissolve it.",
+        "name": "Pemberitahuan pembubaran Ormas",
+        "summary": "Beritahukan bahwa Ormas telah membubarkan diri sesuai AD/ART. Data Ormas dicatat sebagai bubar.",
+        "eligibility": "Ormas yang anggotanya memutuskan pembubaran.",
         "legal_basis": "UU 17/2013 Pasal 35 (AD/ART: pembubaran)",
         "letter_kind": "dissolution-notice",
         "letter_title": "Surat Keterangan Pembubaran Ormas",
         "proposal": "none",
         "checklist": [
-            ("surat-permohonan", True, A, "Notification signed by the chair and secretary."),
-            ("lainnya", True, A, "Minutes (berita acara) of the meeting that decided the dissolution."),
+            ("surat-permohonan", True, A, "Pemberitahuan yang ditandatangani ketua dan sekretaris."),
+            ("lainnya", True, A, "Berita acara rapat yang memutuskan pembubaran."),
         ],
     },
 ]
