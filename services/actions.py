@@ -13,7 +13,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
@@ -497,26 +498,23 @@ def _apply_dissolution(application: Application, *, by: User) -> None:
     )
 
 
-def _letter_text(application: Application, note: str) -> tuple[str, str]:
+def _letter_text(application: Application, note: str) -> tuple[str, str, str]:
+    """Subject, body and signatory position of the letter. A letter is an official Indonesian document whatever
+    language the Pimpinan's screen uses, so its wording is Indonesian here rather than through gettext."""
     ormas = application.ormas
     subject = f"{application.service_type.letter_title} — {ormas.name}"
-    body = _(
-        "Based on application %(ref)s of %(date)s, %(office)s states that the application of %(ormas)s "
-        "for “%(service)s” has been examined and approved."
-    ) % {
-        "ref": application.reference,
-        "date": timezone.localtime(application.submitted_at or timezone.now()).date().isoformat(),
-        "office": application.office.name,
-        "ormas": str(ormas),
-        "service": application.service_type.name,
-    }
+    with translation.override("id"):
+        submitted = date_format(timezone.localtime(application.submitted_at or timezone.now()).date(), "DATE_FORMAT")
+    body = (
+        f"Berdasarkan permohonan nomor {application.reference} tanggal {submitted}, {application.office.name} "
+        f"menerangkan bahwa permohonan {ormas} untuk layanan “{application.service_type.name}” telah diperiksa "
+        "dan disetujui."
+    )
     if application.data.get("buku_induk_number"):
-        body += "\n\n" + _("Buku Induk registration number: %(number)s.") % {
-            "number": application.data["buku_induk_number"]
-        }
+        body += f"\n\nNomor registrasi Buku Induk: {application.data['buku_induk_number']}."
     if note:
         body += "\n\n" + note
-    return subject, body
+    return subject, body, f"Kepala {application.office.name}"
 
 
 @transaction.atomic
@@ -548,7 +546,7 @@ def approve_application(application: Application, *, by: User, note: str = "") -
             chapter.buku_induk_number = next_buku_induk_number(application.office)
             registry_actions.save_chapter(chapter, by=by, changed_fields=["buku_induk_number"])
         application.data["buku_induk_number"] = chapter.buku_induk_number
-    subject, body = _letter_text(application, note)
+    subject, body, position = _letter_text(application, note)
     letter = issue_letter(
         office=application.office,
         kind=application.service_type.letter_kind,
@@ -557,7 +555,7 @@ def approve_application(application: Application, *, by: User, note: str = "") -
         body=body,
         by=by,
         signatory_name=by.get_full_name() or by.username,
-        signatory_position=_("Head of %(office)s") % {"office": application.office.name},
+        signatory_position=position,
         signatory_nip=by.nip,
         ormas=application.ormas,
         addressee=str(application.ormas),
