@@ -22,6 +22,7 @@ from audit.log import record
 from letters.actions import issue_letter
 from registry import actions as registry_actions
 from registry.models import BoardMember, Chapter, Ormas
+from registry.names import find_conflicts
 from services import tasks
 from services.models import (
     Application,
@@ -242,8 +243,6 @@ def submit_application(application: Application, *, by: User) -> Application:
         raise ValidationError(problems, code="incomplete")
     old = _move(application, S.SUBMITTED)
     if application.service_type.checks_name:
-        from registry.names import find_conflicts  # the names module lands with issue 3 (registry engineer)
-
         ormas = application.ormas
         conflicts = find_conflicts(ormas.name, ormas.abbreviation, exclude_ormas_id=ormas.pk)
         application.data["name_conflicts"] = [
