@@ -12,7 +12,7 @@ from django.db.models import Case, Q, Value, When
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -43,7 +43,7 @@ def home_url_for(user: Any) -> str:
     """Where a user lands after login (and from "Home" links).
 
     An Ormas account without a confirmed Ormas waits (accounts:ormas-waiting); with one it goes to the services
-    applicant home (services:applicant-home, layanan/saya/), or to its Ormas page while that URL does not exist.
+    applicant home. Officers and leaders start on their work list; agency members on the registry.
     """
     role = getattr(user, "role", None)
     if role == Role.ADMIN:
@@ -51,10 +51,9 @@ def home_url_for(user: Any) -> str:
     if role == Role.ORMAS_ACCOUNT:
         if not getattr(user, "ormas_id", None):
             return reverse("accounts:ormas-waiting")
-        try:
-            return reverse("services:applicant-home")
-        except NoReverseMatch:  # the services app adds its applicant home in issue 3; until then, the Ormas page
-            return reverse("accounts:ormas-home")
+        return reverse("services:applicant-home")
+    if role in (Role.OFFICER, Role.LEADER):
+        return reverse("services:worklist")  # ux.md: the first page after login is "Tugas saya"
     return reverse("registry:ormas-list")
 
 

@@ -17,11 +17,17 @@ def _login(client, username, password):
     return client.post(reverse("accounts:login"), {"username": username, "password": password})
 
 
-def test_it_logs_an_officer_in_to_the_registry(client, city_officer):
+def test_it_logs_an_officer_in_to_the_work_list(client, city_officer):
     response = _login(client, "officer.pky", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("registry:ormas-list")
+    assert response["Location"] == reverse("services:worklist")
+    assert client.get(reverse("services:worklist")).status_code == 200
     assert client.get(reverse("registry:ormas-list")).status_code == 200
+
+
+def test_it_logs_an_agency_member_in_to_the_registry(client, agency_member):
+    response = _login(client, "polda.member", PASSWORD)
+    assert response["Location"] == reverse("registry:ormas-list")
 
 
 def test_it_refuses_a_wrong_password(client, city_officer):

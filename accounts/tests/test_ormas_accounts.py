@@ -25,6 +25,12 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 
 
 @pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in the source language; the Indonesian catalogue is tested in wadah/tests_i18n."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
 def _clean_axes(db):
     from axes.utils import reset
 
@@ -210,7 +216,7 @@ def test_it_allows_one_pending_request_per_e_mail(client, city_ormas):
 
 def test_it_sends_a_signed_in_user_home_instead_of_the_form(client, city_officer):
     client.force_login(city_officer)
-    assert client.get(reverse("accounts:register"))["Location"] == reverse("registry:ormas-list")
+    assert client.get(reverse("accounts:register"))["Location"] == reverse("services:worklist")
 
 
 # --- the public Ormas search -------------------------------------------------------------------------------------
@@ -434,7 +440,7 @@ def test_it_keeps_staff_off_the_ormas_account_pages(request, client, role):
 
 
 def test_it_routes_each_role_home(city_officer, ormas_account, city_ormas, system_admin):
-    assert home_url_for(city_officer) == reverse("registry:ormas-list")
+    assert home_url_for(city_officer) == reverse("services:worklist")
     assert home_url_for(system_admin) == reverse("admin:index")
     assert home_url_for(ormas_account) == reverse("accounts:ormas-waiting")
     ormas_account.ormas = city_ormas

@@ -45,10 +45,10 @@ def test_it_logs_in_through_the_form(new_page, officer):
     screenshot(page, "01-login")
     page.get_by_label(re.compile("Nama pengguna|Username")).fill("officer.prov")
     page.get_by_label(re.compile("Kata sandi|Password")).fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/registri/$"))
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/layanan/$"))  # an officer starts on "Tugas saya"
     expect(page.locator("h1")).to_be_visible()
-    screenshot(page, "02-registry-list")
+    screenshot(page, "02-worklist")
 
 
 def test_it_refuses_a_wrong_password(new_page, officer):
