@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Role, User
 from registry.models import BoardMember, Ormas
@@ -40,7 +41,9 @@ class UploadForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    result = forms.ChoiceField(choices=[("valid", _("Valid")), ("needs_correction", _("Needs correction"))])
+    result = forms.ChoiceField(
+        choices=[("valid", pgettext_lazy("document check", "Valid")), ("needs_correction", _("Needs correction"))]
+    )
     reason = forms.CharField(label=_("What must be corrected"), required=False, max_length=500)
 
     def clean(self) -> dict[str, Any]:

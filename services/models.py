@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from registry.models import Ormas
@@ -241,7 +242,7 @@ class ApplicationDocument(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Not checked yet")
-        VALID = "valid", _("Valid")
+        VALID = "valid", pgettext_lazy("document check", "Valid")
         NEEDS_CORRECTION = "needs_correction", _("Needs correction")
 
     application = models.ForeignKey(Application, models.CASCADE, related_name="documents")

@@ -6,16 +6,18 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+# Marked for extraction here, translated when the e-mail is written (in the office language).
 SUBJECTS = {
-    "submitted": "Your application %(ref)s has been received",
-    "review_started": "Your application %(ref)s is being checked",
-    "changes_requested": "Your application %(ref)s needs correction",
-    "resubmitted": "Your corrected application %(ref)s has been received",
-    "field_check_scheduled": "A field check is scheduled for your application %(ref)s",
-    "approved": "Your application %(ref)s has been approved",
-    "rejected": "Your application %(ref)s has been rejected",
-    "withdrawn": "Your application %(ref)s has been withdrawn",
+    "submitted": gettext_noop("Your application %(ref)s has been received"),
+    "review_started": gettext_noop("Your application %(ref)s is being checked"),
+    "changes_requested": gettext_noop("Your application %(ref)s needs correction"),
+    "resubmitted": gettext_noop("Your corrected application %(ref)s has been received"),
+    "field_check_scheduled": gettext_noop("A field check is scheduled for your application %(ref)s"),
+    "approved": gettext_noop("Your application %(ref)s has been approved"),
+    "rejected": gettext_noop("Your application %(ref)s has been rejected"),
+    "withdrawn": gettext_noop("Your application %(ref)s has been withdrawn"),
 }
 
 

@@ -42,7 +42,14 @@ from services.forms import (
     VerifyForm,
     WorklistFilterForm,
 )
-from services.models import Application, ApplicationDocument, ChecklistItem, FieldCheckPhoto, ServiceType
+from services.models import (
+    Application,
+    ApplicationDocument,
+    ChecklistItem,
+    FieldCheck,
+    FieldCheckPhoto,
+    ServiceType,
+)
 from wadah.typing import AuthedHttpRequest
 from workdays.engine import days_left
 
@@ -187,8 +194,12 @@ def _timeline(application: Application) -> list[Entry]:
         .order_by("at", "id")
     )
     labels = timeline_labels()
+    # Results are stored as their codes; people read the labels ("Perlu perbaikan", not "needs_correction").
+    results = {**dict(ApplicationDocument.Status.choices), **dict(FieldCheck.Result.choices)}
     for entry in entries:
         entry.label = labels.get(entry.action, entry.action)  # type: ignore[attr-defined]
+        result = (entry.data or {}).get("result")
+        entry.result_label = results.get(result, result) if result else ""  # type: ignore[attr-defined]
     return entries
 
 

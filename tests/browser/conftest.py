@@ -45,6 +45,28 @@ def browser():
         browser.close()
 
 
+# Data migrations whose rows a transactional test's flush removes (document types, service types, periods …).
+DATA_MIGRATIONS = [
+    "registry.migrations.0003_reference_data",
+    "registry.migrations.0005_reserved_names",
+    "workdays.migrations.0002_reference_data",
+    "services.migrations.0002_service_types",
+]
+
+
+def _restore_migration_data() -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from registry.models import DocumentType
+
+    if DocumentType.objects.exists():
+        return
+    for module in DATA_MIGRATIONS:
+        importlib.import_module(module).load(apps, None)
+
+
 @pytest.fixture(autouse=True)
 def reference_data(transactional_db):
     """Regions, offices and agencies. A transactional test flushes the database afterwards, so load them again."""
@@ -52,6 +74,7 @@ def reference_data(transactional_db):
     from regions.models import Region
 
     quiet = io.StringIO()
+    _restore_migration_data()
     if not Region.objects.exists():
         call_command("load_regions", BASE_DIR / "data" / "wilayah_kalteng.csv", stdout=quiet)
     if not Office.objects.exists():

@@ -15,7 +15,9 @@ from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from registry.models import Ormas
@@ -74,18 +76,27 @@ class Command(BaseCommand):
                 if _log_once(f"due:{application.pk}", email, today):
                     due[email].append((application, left))
         for email, rows in due.items():
-            lines = [_("Applications due within %(n)d working days or overdue:") % {"n": DUE_WITHIN}, ""]
+            lines = [
+                ngettext(
+                    "Applications due within %(n)d working day or overdue:",
+                    "Applications due within %(n)d working days or overdue:",
+                    DUE_WITHIN,
+                )
+                % {"n": DUE_WITHIN},
+                "",
+            ]
             for application, left in sorted(rows, key=lambda r: r[1]):
                 when = (
-                    _("overdue by %(n)d working days") % {"n": -left}
+                    ngettext("overdue by %(n)d working day", "overdue by %(n)d working days", -left) % {"n": -left}
                     if left < 0
-                    else _("%(n)d working days left") % {"n": left}
+                    else ngettext("%(n)d working day left", "%(n)d working days left", left) % {"n": left}
                 )
                 lines.append(
                     f"- {application.reference} · {application.ormas.name} · {application.service_type.name} · {when}"
                 )
                 lines.append("  " + site_url(application.get_absolute_url()))
-            send_mail(_("Wadah: %(n)d applications due soon") % {"n": len(rows)}, "\n".join(lines), None, [email])
+            subject = ngettext("Wadah: %(n)d application due soon", "Wadah: %(n)d applications due soon", len(rows))
+            send_mail(subject % {"n": len(rows)}, "\n".join(lines), None, [email])
         return len(due)
 
     def remind_skt(self, today: dt.date) -> int:
@@ -119,7 +130,7 @@ class Command(BaseCommand):
                         % {
                             "ormas": ormas.name,
                             "number": ormas.skt_number,
-                            "date": ormas.skt_expires_on.isoformat(),
+                            "date": date_format(ormas.skt_expires_on),
                             "days": remaining,
                         },
                         _("Apply for the renewal in Wadah: %(url)s")
@@ -127,7 +138,7 @@ class Command(BaseCommand):
                     ]
                 )
                 send_mail(
-                    _("Your SKT expires on %(date)s") % {"date": ormas.skt_expires_on.isoformat()}, body, None, [email]
+                    _("Your SKT expires on %(date)s") % {"date": date_format(ormas.skt_expires_on)}, body, None, [email]
                 )
                 sent += 1
         return sent
