@@ -26,6 +26,8 @@ DEMO_USERS = [
     ("petugas.kotim", "Petugas Kotawaringin Timur (demo)", Role.OFFICER, "62.02", None),
     ("polda", "Anggota Tim Terpadu Polda (demo)", Role.AGENCY_MEMBER, None, "Polda"),
 ]
+# Created with the demo applications (services/demo.py): an Ormas account, logged in as its secretary.
+ORMAS_ACCOUNT_LOGIN = ("sekretariat", "Sekretariat Ormas (demo)", "pengurus_ormas")
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -46,7 +48,30 @@ class Command(BaseCommand):
             self.stdout.write("Demo Ormas already present; nothing added.")
         else:
             self.create_registry(count, province)
+            if province == "62":
+                self.create_applications()
         self.print_logins()
+
+    def create_applications(self) -> None:
+        import logging
+
+        from django.test.utils import override_settings
+
+        from services.demo import seed_services_demo
+
+        # The demo's notification e-mails and task logs would bury the logins printed below.
+        tasks_logger = logging.getLogger("django.tasks")
+        level = tasks_logger.level
+        tasks_logger.setLevel(logging.WARNING)
+        try:
+            with override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}):
+                applications = seed_services_demo(
+                    officer=User.objects.get(username="petugas.provinsi"),
+                    leader=User.objects.get(username="pimpinan"),
+                )
+        finally:
+            tasks_logger.setLevel(level)
+        self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in DEMO_USERS:
@@ -163,4 +188,7 @@ class Command(BaseCommand):
             scope = office_code or agency
             note = " — sets up two-step verification at first login" if role == Role.ADMIN else ""
             self.stdout.write(f"  {username:<22} {Role(role).label} ({scope}){note}")
+        account, _label, account_role = ORMAS_ACCOUNT_LOGIN
+        if User.objects.filter(username=account).exists():
+            self.stdout.write(f"  {account:<22} {Role(account_role).label} (its own Ormas only)")
         self.stdout.write("")
