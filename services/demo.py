@@ -29,7 +29,7 @@ def _pdf(name: str) -> SimpleUploadedFile:
 def _filled(code: str, ormas: Ormas, by: User, **kwargs: object) -> Application:
     service = ServiceType.objects.get(code=code)
     application = actions.create_application(service_type=service, ormas=ormas, by=by, **kwargs)  # type: ignore[arg-type]
-    proposed: dict[str, Any] | None = {
+    proposals: dict[str, dict[str, Any]] = {
         "board": {
             "term_start": "2026-01-01",
             "term_end": "2030-12-31",
@@ -41,7 +41,8 @@ def _filled(code: str, ormas: Ormas, by: User, **kwargs: object) -> Application:
         },
         "address": {"address": "Jl. G. Obos No. 12, Palangka Raya"},
         "chapter": {"chapter_name": f"DPD {ormas.abbreviation} Kalimantan Tengah", "address": ormas.address},
-    }.get(service.proposal)
+    }
+    proposed = proposals.get(service.proposal)
     actions.update_application_data(application, by=by, proposed=proposed, statements_confirmed=True)
     for item in application.checklist():
         actions.upload_application_document(application, item, by=by, upload=_pdf(f"{item.document_type.code}.pdf"))
