@@ -4,7 +4,6 @@ Each action runs in a transaction, validates before it writes, records one audit
 through a task once the transaction has committed.
 """
 
-import hashlib
 from typing import Any
 
 from django.contrib.auth import password_validation
@@ -18,7 +17,7 @@ from accounts.models import OrmasAccountRequest, Role, User
 from accounts.tasks import send_account_request_mail
 from audit.log import record
 from registry.models import Ormas
-from wadah.lib.files import SniffedType
+from wadah.lib.files import SniffedType, save_private, sha256_of
 
 
 def _mail_on_commit(account_request: OrmasAccountRequest, kind: str) -> None:
@@ -92,10 +91,7 @@ def request_ormas_account(
     user.set_password(password)
     user.save()
 
-    hasher = hashlib.sha256()
-    for chunk in upload.chunks():
-        hasher.update(chunk)
-    upload.seek(0)
+    digest = sha256_of(upload)
     account_request = OrmasAccountRequest(
         user=user,
         ormas=ormas,
@@ -106,10 +102,7 @@ def request_ormas_account(
         document_type=sniffed.mime,
         document_size=upload.size or 0,
     )
-    # The stored name is random: it reveals nothing about the applicant and cannot collide or traverse.
-    account_request.document.save(
-        f"{hasher.hexdigest()[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False
-    )
+    save_private(account_request.document, upload, sniffed, digest)
     account_request.save()
     record(
         account_request,

@@ -4,7 +4,6 @@ Each action runs in a transaction, keeps the denormalised columns in step, and w
 entry with the before → after of what changed.
 """
 
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,7 +19,7 @@ from audit.log import diff, record
 from audit.models import Entry
 from regions.models import Region
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
-from wadah.lib.files import SniffedType
+from wadah.lib.files import SniffedType, save_private, sha256_of
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
 
@@ -288,10 +287,7 @@ def add_document(
     title: str = "",
 ) -> Document:
     """Store an uploaded file for an Ormas (the caller has already checked its size and real type)."""
-    hasher = hashlib.sha256()
-    for chunk in upload.chunks():
-        hasher.update(chunk)
-    upload.seek(0)
+    digest = sha256_of(upload)
     document = Document(
         ormas=ormas,
         document_type=document_type,
@@ -299,11 +295,10 @@ def add_document(
         original_name=(upload.name or "file")[:255],
         content_type=sniffed.mime,
         size=upload.size or 0,
-        sha256=hasher.hexdigest(),
+        sha256=digest,
         uploaded_by=by,
     )
-    # The stored name is random: it reveals nothing and cannot collide or traverse.
-    document.file.save(f"{hasher.hexdigest()[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+    save_private(document.file, upload, sniffed, digest)
     document.save()
     record(
         document,

@@ -6,7 +6,6 @@ Each action runs in a transaction, refuses moves the TRANSITIONS dict does not l
 """
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -33,7 +32,7 @@ from services.models import (
     FieldCheckPhoto,
     ServiceType,
 )
-from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, sniff
+from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, save_private, sha256_of, sniff
 from workdays.engine import deadline_for
 
 MAX_UPLOAD_MB = 10
@@ -186,10 +185,7 @@ def upload_application_document(
     if item.service_type_id != application.service_type_id:
         raise ValidationError(_("This document is not part of this service's checklist."))
     sniffed = sniff(upload, APPLICATION_TYPES, max_mb=MAX_UPLOAD_MB)
-    hasher = hashlib.sha256()
-    for chunk in upload.chunks():
-        hasher.update(chunk)
-    upload.seek(0)
+    digest = sha256_of(upload)
     previous = list(application.current_documents().filter(checklist_item=item))
     document = ApplicationDocument(
         application=application,
@@ -197,11 +193,10 @@ def upload_application_document(
         original_name=(upload.name or "file")[:255],
         content_type=sniffed.mime,
         size=upload.size or 0,
-        sha256=hasher.hexdigest(),
+        sha256=digest,
         uploaded_by=by,
     )
-    # The stored name is random: it reveals nothing and cannot collide or traverse.
-    document.file.save(f"{hasher.hexdigest()[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+    save_private(document.file, upload, sniffed, digest)
     document.save()
     ApplicationDocument.objects.filter(pk__in=[p.pk for p in previous]).update(replaced_by=document)
     _log(

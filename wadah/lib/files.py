@@ -1,10 +1,13 @@
 """Checks for uploaded files: a size cap, and a type sniffed from the content rather than the name."""
 
+import hashlib
 from dataclasses import dataclass
 
 import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -55,3 +58,18 @@ def sniff(upload: UploadedFile, allowed: dict[str, str], *, max_mb: int) -> Snif
             _("This file is not an accepted type. Upload one of: %(types)s.") % {"types": names}, code="file_type"
         )
     return SniffedType(extension=extension, mime=allowed[extension])
+
+
+def sha256_of(upload: UploadedFile) -> str:
+    """The upload's SHA-256, read in chunks; the file is rewound for whoever stores it next."""
+    hasher = hashlib.sha256()
+    for chunk in upload.chunks():
+        hasher.update(chunk)
+    upload.seek(0)
+    return hasher.hexdigest()
+
+
+def save_private(field_file: FieldFile, upload: UploadedFile, sniffed: SniffedType, digest: str) -> None:
+    """Store upload in field_file (not saving the model) under a random name that reveals nothing about the
+    person or the file, cannot collide and cannot traverse directories."""
+    field_file.save(f"{digest[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
