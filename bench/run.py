@@ -389,6 +389,74 @@ def name_check_rows(rnd: random.Random) -> list[dict]:
     ]
 
 
+def letter_rows() -> list[dict]:
+    """Rendering an official letter (typst PDF with kop surat, body, signature block and QR) beside a one-line PDF."""
+    import typst
+    from django.db import transaction
+
+    from accounts.models import Office, User
+    from letters.actions import issue_letter
+    from letters.pdf import render_letter_pdf
+    from registry.models import Ormas
+
+    office = Office.objects.filter(region__level="provinsi").first()
+    ormas = Ormas.objects.filter(province_code=office.region_id).first()
+    leader = User.objects.filter(role="pimpinan", office=office).first() or User.objects.create(
+        username=f"bench.leader.{office.region_id}", role="pimpinan", office=office
+    )
+    # One real letter, rolled back afterwards: the bench leaves the register untouched.
+    with transaction.atomic():
+        letter = issue_letter(
+            office=office,
+            kind="presence-letter",
+            title="Surat Keterangan Keberadaan Organisasi",
+            subject=f"Keberadaan {ormas.name}",
+            body="Berdasarkan laporan keberadaan, Ormas tersebut tercatat di Buku Induk.\n\nDemikian untuk dimaklumi.",
+            by=leader,
+            signatory_name="Kepala Badan (bench)",
+            signatory_position="Kepala Badan",
+            ormas=ormas,
+        )
+        render = timed(lambda _i: render_letter_pdf(letter), list(range(N_QUERIES)))
+        issue = timed(
+            lambda _i: issue_letter(
+                office=office,
+                kind="presence-letter",
+                title="Surat Keterangan Keberadaan Organisasi",
+                subject="Bench",
+                body="Bench.",
+                by=leader,
+                signatory_name="Kepala Badan (bench)",
+                signatory_position="Kepala Badan",
+                ormas=ormas,
+            ),
+            list(range(20)),
+        )
+        transaction.set_rollback(True)
+    trivial = timed(lambda _i: typst.compile(b"Halo"), list(range(N_QUERIES)))
+    print(f"  letter PDF: p95 {render[1]:.1f} ms; issue_letter p95 {issue[1]:.1f} ms", file=sys.stderr)
+    return [
+        {
+            "row": f"letter PDF render (A4, kop, body, signature, QR; n={N_QUERIES})",
+            "p50": render[0],
+            "p95": render[1],
+            "sql": None,
+            "baseline": trivial,
+            "baseline_name": "typst compile of a one-word page",
+            "target": 200,
+        },
+        {
+            "row": "issue_letter: locked number + PDF + private file + rows + audit (n=20)",
+            "p50": issue[0],
+            "p95": issue[1],
+            "sql": None,
+            "baseline": trivial,
+            "baseline_name": "typst compile of a one-word page",
+            "target": None,
+        },
+    ]
+
+
 def table(rows: list[dict], header: str) -> str:
     lines = [
         header,
@@ -415,6 +483,7 @@ def main() -> None:
     rows = search_rows(queries)
     rows += page_rows(rnd)
     rows += name_check_rows(random.Random(SEED + 1))
+    rows += letter_rows()
     header = (
         f"# Wadah bench — {time.strftime('%Y-%m-%d %H:%M')}\n\n"
         f"PostgreSQL `{urlparse(URL).path.lstrip('/')}`: {Ormas.objects.count():,} Ormas, "
