@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "workdays",
     "letters",
     "services",
+    "complaints",
+    "supervision",
+    "fieldreports",
     "portal",
 ]
 

@@ -10,6 +10,9 @@ urlpatterns = [
     path("wilayah/", include("regions.urls")),
     path("layanan/", include("services.urls")),
     path("surat/", include("letters.urls")),
+    path("pengaduan/", include("complaints.urls")),
+    path("pengawasan/", include("supervision.urls")),
+    path("laporan-lapangan/", include("fieldreports.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]
