@@ -47,7 +47,7 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         scope = getattr(user, "scope_code", None)
         if not getattr(user, "can_read_registry", False) or not scope:
             return self.none()
-        return self.filter(Q(region_id=scope) | Q(region_id__startswith=scope + "."))
+        return self.filter(Q(region_id=scope) | Q(region__code__startswith=scope + "."))
 
     def open(self) -> "ComplaintQuerySet":
         return self.exclude(status__in=[Complaint.Status.CLOSED, Complaint.Status.GROUPED])
@@ -192,3 +192,17 @@ class ComplaintAttachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("complaints:attachment", args=[self.pk])
+
+
+class StatusLookup(models.Model):
+    """One tracking-code lookup on the public status page, kept only to rate-limit lookups per address."""
+
+    ip_hash = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("status lookup")
+        verbose_name_plural = _("status lookups")
+
+    def __str__(self) -> str:
+        return f"{self.ip_hash[:8]} {self.at:%Y-%m-%d %H:%M}"

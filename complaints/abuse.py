@@ -1,0 +1,78 @@
+"""Protection of the public complaint pages without third-party services: an address hashed with a secret, per-
+address limits counted in the database, a honeypot field and a signed "form shown at" time."""
+
+import datetime as dt
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest
+from django.utils import timezone
+
+from complaints.models import Complaint, StatusLookup
+
+# Submissions per address: a neighbourhood sharing one mobile IP may send a few, a script may not.
+SUBMIT_LIMITS = ((dt.timedelta(hours=1), 5), (dt.timedelta(days=1), 20))
+LOOKUP_LIMITS = ((dt.timedelta(minutes=10), 10), (dt.timedelta(days=1), 50))
+# A person needs more than this to fill in the form; bots post at once.
+MIN_FILL_SECONDS = 5
+MAX_FORM_AGE_SECONDS = 24 * 3600
+# A wrong (or right) code is answered no faster than this, so response times tell nothing.
+LOOKUP_FLOOR_SECONDS = 0.4
+_SALT = "complaints.form-started"
+
+
+def client_ip(request: HttpRequest) -> str:
+    # REMOTE_ADDR as set by the server; a reverse proxy in front must pass the client's address through to it.
+    return request.META.get("REMOTE_ADDR", "") or ""
+
+
+def ip_hash(request: HttpRequest) -> str:
+    """HMAC-SHA256 of the client address with SECRET_KEY: countable, not reversible by trying all addresses."""
+    key = hashlib.sha256(("complaints.ip:" + settings.SECRET_KEY).encode()).digest()
+    return hmac.new(key, client_ip(request).encode(), hashlib.sha256).hexdigest()
+
+
+def _over(times: list[dt.datetime], limits: tuple[tuple[dt.timedelta, int], ...]) -> bool:
+    now = timezone.now()
+    return any(sum(1 for t in times if t > now - window) >= limit for window, limit in limits)
+
+
+def submissions_exceeded(hashed: str) -> bool:
+    since = timezone.now() - max(w for w, _ in SUBMIT_LIMITS)
+    times = list(Complaint.objects.filter(ip_hash=hashed, created_at__gt=since).values_list("created_at", flat=True))
+    return _over(times, SUBMIT_LIMITS)
+
+
+def lookups_exceeded(hashed: str) -> bool:
+    since = timezone.now() - max(w for w, _ in LOOKUP_LIMITS)
+    times = list(StatusLookup.objects.filter(ip_hash=hashed, at__gt=since).values_list("at", flat=True))
+    return _over(times, LOOKUP_LIMITS)
+
+
+def count_lookup(hashed: str) -> None:
+    StatusLookup.objects.create(ip_hash=hashed)
+    # Old rows serve no purpose; drop them now and then.
+    StatusLookup.objects.filter(at__lt=timezone.now() - dt.timedelta(days=2)).delete()
+
+
+def form_token() -> str:
+    return signing.TimestampSigner(salt=_SALT).sign(str(int(time.time())))
+
+
+def form_age(token: str) -> float | None:
+    """Seconds since the form was shown, or None if the token is missing, forged or too old."""
+    try:
+        shown = int(signing.TimestampSigner(salt=_SALT).unsign(token or "", max_age=MAX_FORM_AGE_SECONDS))
+    except (signing.BadSignature, ValueError):
+        return None
+    return time.time() - shown
+
+
+def pad_response_time(started: float) -> None:
+    """Sleep until LOOKUP_FLOOR_SECONDS have passed since `started`."""
+    remaining = LOOKUP_FLOOR_SECONDS - (time.monotonic() - started)
+    if remaining > 0:
+        time.sleep(remaining)
