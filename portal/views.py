@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from letters.models import Letter
+from supervision.queries import active_sanction
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,7 +25,12 @@ def letter_verify(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if letter is None:
         return _noindex(render(request, "portal/letter_unknown.html", status=404))
     today = timezone.localdate()
-    context = {"letter": letter, "status": letter.live_status(today), "today": today}
+    context = {
+        "letter": letter,
+        "status": letter.live_status(today),
+        "today": today,
+        "sanction": active_sanction(letter.ormas),
+    }
     return _noindex(render(request, "portal/letter_verify.html", context))
 
 

@@ -104,7 +104,7 @@ def readable(user: Any, queryset: models.QuerySet[Any]) -> models.QuerySet[Any]:
     model = queryset.model
     if is_kesbangpol_staff(user):
         scope = user.scope_code
-        in_case = Q(case__isnull=False) & scope_q("case__office__region_id", scope)
+        in_case = Q(case__isnull=False) & scope_q("case__office__region__code", scope)
         region_field = getattr(model, "COMPARTMENT_REGION_FIELD", None)
         if region_field:
             loose = Q(case__isnull=True) & scope_q(region_field, scope)

@@ -40,7 +40,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         role = getattr(user, "role", None)
         scope = getattr(user, "scope_code", None)
         if role in KESBANGPOL_ROLES and scope:
-            return self.filter(scope_q("office__region_id", scope))
+            return self.filter(scope_q("office__region__code", scope))
         agency_id = getattr(user, "agency_id", None)
         if role == "anggota_tim" and agency_id:
             return self.filter(

@@ -1,0 +1,674 @@
+"""Staff pages for supervision cases. Cases out of the user's reach are 404; compartmented items pass readable()."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import registry_reader
+from accounts.models import Agency
+from audit.models import Entry
+from supervision import actions, compartments
+from supervision import forms as f
+from supervision.exports import case_workbook
+from supervision.models import (
+    Case,
+    CaseDocument,
+    CaseNote,
+    CaseStep,
+    ClarificationMeeting,
+    CompartmentShare,
+    MediationSession,
+)
+from wadah.lib.text import normalize
+from wadah.typing import AuthedHttpRequest
+from workdays.engine import days_left, deadline_for
+
+PAGE_SIZE = 25
+S = Case.Status
+K = CaseStep.Kind
+
+# Compartmented item kinds that have share controls on the case page (field reports share on their own page).
+ITEMS: dict[str, type[Any]] = {
+    "catatan": CaseNote,
+    "dokumen": CaseDocument,
+    "pertemuan": ClarificationMeeting,
+    "mediasi": MediationSession,
+}
+
+
+def _case_for(request: AuthedHttpRequest, reference: str) -> Case:
+    """The case if the user may see it; 404 otherwise, so that cases out of reach do not reveal they exist."""
+    return get_object_or_404(
+        Case.objects.visible_to(request.user).select_related("office", "ormas", "opened_by"), reference=reference
+    )
+
+
+def _error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("You may not do this.")
+
+
+# ---------------------------------------------------------------- list and search
+
+
+def _search(queryset: Any, user: Any, q: str) -> Any:
+    """Reference, subject and the text of the notes the user may read (never another compartment's)."""
+    q = q.strip()
+    if not q:
+        return queryset
+    notes = compartments.readable(user, CaseNote.objects.filter(case=OuterRef("pk"), text__icontains=q))
+    meetings = compartments.readable(
+        user, ClarificationMeeting.objects.filter(case=OuterRef("pk"), minutes__icontains=q)
+    )
+    return queryset.filter(
+        Q(reference__icontains=q)
+        | Q(ormas__name_search__contains=normalize(q))
+        | Q(subject_name__icontains=q)
+        | Q(summary__icontains=q)
+        | Exists(notes)
+        | Exists(meetings)
+    )
+
+
+@registry_reader
+def case_list(request: AuthedHttpRequest) -> HttpResponse:
+    form = f.CaseFilterForm(request.GET or None)
+    queryset = Case.objects.visible_to(request.user).select_related("office", "ormas")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["open_only"]:
+            queryset = queryset.open()
+        queryset = _search(queryset, request.user, data["q"] or "")
+    page = Paginator(queryset.order_by("-opened_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "supervision/case_list.html",
+        {"form": form, "page": page, "can_open": request.user.role in ("petugas", "pimpinan")},
+    )
+
+
+@registry_reader
+def case_open(request: AuthedHttpRequest) -> HttpResponse:
+    if request.user.role not in ("petugas", "pimpinan"):
+        raise PermissionDenied
+    form = f.OpenCaseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.open_case(
+                ormas=data["ormas"],
+                subject_name=data["subject_name"],
+                office=data["office"],
+                by=request.user,
+                summary=data["summary"],
+                source=data["source"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
+            return redirect(case.get_absolute_url())
+    return render(request, "supervision/case_open.html", {"form": form})
+
+
+# ---------------------------------------------------------------- actions on the ladder
+
+
+@dataclass
+class StepAction:
+    label: Any
+    targets: tuple[str, ...]
+    form: type[django_forms.Form]
+    run: Callable[[Case, Any, dict[str, Any]], Any]
+    confirm: Any
+    style: str = "btn-primary"
+    sources: tuple[str, ...] = ()  # limit to these current statuses (default: any that may move to a target)
+    initial: Callable[[Case], dict[str, Any]] = field(default=lambda case: {})
+    when: Callable[[Case], bool] = field(default=lambda case: True)
+
+
+def _basis(kind: str) -> Callable[[Case], dict[str, Any]]:
+    return lambda case: {"legal_basis": actions.LEGAL_BASIS.get(kind, "")}
+
+
+def _proposal_initial(case: Case) -> dict[str, Any]:
+    proposal = actions.propose_next_step(case)
+    if not proposal:
+        return {}
+    return {"legal_basis": proposal["legal_basis"], "letter_body": proposal["letter_body"]}
+
+
+STEP_ACTIONS: dict[str, StepAction] = {
+    "klarifikasi": StepAction(
+        gettext_lazy("Start clarification"),
+        (S.CLARIFICATION,),
+        f.StepForm,
+        lambda c, u, d: actions.start_clarification(c, by=u, legal_basis=d["legal_basis"], decision=d["decision"]),
+        gettext_lazy("The case moves to clarification; record the meetings and the Ormas's answers on the case page."),
+        initial=_basis(K.CLARIFICATION),
+    ),
+    "pembinaan": StepAction(
+        gettext_lazy("Start persuasion"),
+        (S.PERSUASION,),
+        f.StepForm,
+        lambda c, u, d: actions.start_persuasion(c, by=u, legal_basis=d["legal_basis"], decision=d["decision"]),
+        gettext_lazy("The case moves to persuasion and guidance, the step before any sanction."),
+        initial=_basis(K.PERSUASION),
+    ),
+    "peringatan": StepAction(
+        gettext_lazy("Issue the written warning"),
+        (S.WRITTEN_WARNING,),
+        f.WarningForm,
+        lambda c, u, d: actions.issue_written_warning(
+            c, by=u, legal_basis=d["legal_basis"], findings=d["findings"], issued_on=d["issued_on"]
+        ),
+        "",  # computed with the deadline, see _confirm()
+        style="btn-warning",
+        initial=lambda case: {"legal_basis": actions.LEGAL_BASIS[K.WRITTEN_WARNING], "issued_on": timezone.localdate()},
+    ),
+    "kepatuhan": StepAction(
+        gettext_lazy("Record compliance"),
+        (S.COMPLIED, S.NOT_COMPLIED),
+        f.ComplianceForm,
+        lambda c, u, d: actions.record_compliance(c, d["complied"], by=u, note=d["note"]),
+        gettext_lazy(
+            "Complied: the case can be closed. Not complied (only after the window has ended): Wadah proposes "
+            "the next step with its letter drafted."
+        ),
+    ),
+    "penghentian": StepAction(
+        gettext_lazy("Halt activities"),
+        (S.HALTED,),
+        f.SanctionForm,
+        lambda c, u, d: actions.take_step(
+            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
+        ),
+        gettext_lazy(
+            "The office's decision letter is issued and the Ormas's status becomes “Activities halted” in the registry."
+        ),
+        style="btn-danger",
+        sources=(S.NOT_COMPLIED,),
+        initial=_proposal_initial,
+        when=lambda case: actions.may_take(case, K.HALT),
+    ),
+    "usul-penghentian": StepAction(
+        gettext_lazy("Recommend a halt of activities"),
+        (S.HALT_PROPOSED,),
+        f.SanctionForm,
+        lambda c, u, d: actions.recommend_step(
+            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
+        ),
+        gettext_lazy("A recommendation letter is issued to the ministry that decides (Mendagri or Menkumham)."),
+        style="btn-danger",
+        initial=_proposal_initial,
+    ),
+    "rekomendasi-pencabutan": StepAction(
+        gettext_lazy("Recommend revocation"),
+        (S.REVOCATION_RECOMMENDED,),
+        f.SanctionForm,
+        lambda c, u, d: actions.recommend_revocation(
+            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
+        ),
+        gettext_lazy(
+            "A recommendation to revoke the SKT (to the Mendagri) or the legal status (to the Menkumham) is issued."
+        ),
+        style="btn-danger",
+        sources=(S.HALTED,),
+        initial=_proposal_initial,
+    ),
+    "pencabutan-langsung": StepAction(
+        gettext_lazy("Direct revocation (Pasal 60(2))"),
+        (S.REVOCATION_RECOMMENDED,),
+        f.DirectRevocationForm,
+        lambda c, u, d: actions.recommend_revocation(
+            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], direct=True, letter_body=d["letter_body"]
+        ),
+        gettext_lazy(
+            "Only for Pasal 60(2) breaches: revocation is recommended without a warning or a halt (Pasal 61(3))."
+        ),
+        style="btn-outline-danger",
+        sources=(S.OPENED, S.CLARIFICATION),
+        initial=lambda case: {"legal_basis": actions.DIRECT_BASIS},
+        when=lambda case: case.ormas_id is not None,
+    ),
+    "putusan": StepAction(
+        gettext_lazy("Record the ministry's decision"),
+        (S.HALTED, S.DECIDED),
+        f.DecisionForm,
+        lambda c, u, d: actions.record_decision(
+            c,
+            by=u,
+            outcome=d["outcome"],
+            decree_number=d["decree_number"],
+            decree_date=d["decree_date"],
+            legal_basis=d["legal_basis"],
+            note=d["note"],
+        ),
+        gettext_lazy("The registry follows the decision: activities halted, SKT revoked, or dissolved."),
+        sources=(S.HALT_PROPOSED, S.REVOCATION_RECOMMENDED),
+    ),
+    "cabut-sanksi": StepAction(
+        gettext_lazy("Lift the sanction"),
+        (S.CLOSED,),
+        f.LiftForm,
+        lambda c, u, d: actions.lift_sanction(c, by=u, reason=d["reason"], legal_basis=d["legal_basis"]),
+        gettext_lazy("The Ormas becomes active again in the registry and the case is closed."),
+        style="btn-success",
+        sources=(S.HALTED, S.DECIDED),
+    ),
+    "sengketa": StepAction(
+        gettext_lazy("Leadership dispute"),
+        (S.DISPUTE,),
+        f.StepForm,
+        lambda c, u, d: actions.start_dispute(c, by=u, legal_basis=d["legal_basis"], decision=d["decision"]),
+        gettext_lazy("The case follows the mediation track; record each mediation session."),
+        style="btn-outline-primary",
+        initial=_basis(K.DISPUTE),
+    ),
+    "rujuk": StepAction(
+        gettext_lazy("Refer to law enforcement"),
+        (S.REFERRED,),
+        f.ReferForm,
+        lambda c, u, d: actions.refer_case(
+            c, by=u, reason=d["reason"], legal_basis=d["legal_basis"], addressee=d["addressee"]
+        ),
+        gettext_lazy("A referral letter is issued to the law-enforcement agency."),
+        style="btn-outline-danger",
+        initial=_basis(K.REFERRAL),
+    ),
+    "tutup": StepAction(
+        gettext_lazy("Close the case"),
+        (S.CLOSED,),
+        f.ReasonForm,
+        lambda c, u, d: actions.close_case(c, by=u, reason=d["reason"]),
+        gettext_lazy("The case is closed and can no longer be changed."),
+        style="btn-outline-secondary",
+        sources=tuple(s for s in S.values if s not in (S.HALTED, S.DECIDED)),
+    ),
+    "tarik": StepAction(
+        gettext_lazy("Withdraw the case"),
+        (S.WITHDRAWN,),
+        f.ReasonForm,
+        lambda c, u, d: actions.withdraw_case(c, by=u, reason=d["reason"]),
+        gettext_lazy("The case is withdrawn (opened in error or unfounded) and can no longer be changed."),
+        style="btn-outline-secondary",
+    ),
+}
+
+
+def available_actions(case: Case, user: Any) -> list[tuple[str, StepAction]]:
+    """The ladder actions this user may take on this case now (TRANSITIONS × role × step authority)."""
+    if not actions.is_handler(user, case):
+        return []
+    allowed = case.TRANSITIONS.get(case.status, set())
+    result = []
+    for slug, action in STEP_ACTIONS.items():
+        if action.sources and case.status not in action.sources:
+            continue
+        if not allowed.intersection(action.targets) or not action.when(case):
+            continue
+        if slug == "usul-penghentian" and case.status != S.NOT_COMPLIED:
+            continue
+        if slug == "peringatan" and case.steps.filter(kind=K.WRITTEN_WARNING).exists():
+            continue
+        result.append((slug, action))
+    return result
+
+
+def _confirm(case: Case, slug: str, action: StepAction) -> str:
+    if slug == "peringatan":
+        due = deadline_for(actions.WARNING_PERIOD, timezone.localdate(), region_code=case.office.region_id)
+        return _(
+            "A numbered written-warning letter will be issued and the Ormas given 7 working days to comply "
+            "(if dated today: until %(date)s). The law allows only one written warning."
+        ) % {"date": date_format(due, "DATE_FORMAT")}
+    return str(action.confirm)
+
+
+@registry_reader
+def case_step(request: AuthedHttpRequest, reference: str, action: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    step_action = STEP_ACTIONS.get(action)
+    if step_action is None:
+        raise Http404
+    if not actions.is_handler(request.user, case):
+        raise PermissionDenied
+    if action not in dict(available_actions(case, request.user)):
+        messages.error(request, _("This step is not possible for the case now."))
+        return redirect(case.get_absolute_url())
+    form = step_action.form(request.POST or None, initial=step_action.initial(case))
+    if request.method == "POST" and form.is_valid():
+        try:
+            step_action.run(case, request.user, form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Recorded: %(step)s.") % {"step": step_action.label})
+            return redirect(case.get_absolute_url())
+    return render(
+        request,
+        "supervision/step_form.html",
+        {
+            "case": case,
+            "form": form,
+            "action": step_action,
+            "confirm": _confirm(case, action, step_action),
+            "proposal": actions.propose_next_step(case),
+        },
+    )
+
+
+# ---------------------------------------------------------------- the case page
+
+
+def _shares_for(items: list[Any]) -> dict[tuple[int, int], list[CompartmentShare]]:
+    by_type: dict[int, list[int]] = {}
+    for item in items:
+        by_type.setdefault(ContentType.objects.get_for_model(item).pk, []).append(item.pk)
+    result: dict[tuple[int, int], list[CompartmentShare]] = {}
+    query = Q(pk__in=[])
+    for type_id, ids in by_type.items():
+        query |= Q(content_type_id=type_id, object_id__in=ids)
+    for share in CompartmentShare.objects.filter(query).select_related("agency", "shared_by"):
+        result.setdefault((share.content_type_id, share.object_id), []).append(share)
+    return result
+
+
+def _decorate(items: list[Any], slug: str, user: Any, shares: dict[tuple[int, int], list[CompartmentShare]]) -> None:
+    for item in items:
+        item.slug = slug
+        item.shares = shares.get((ContentType.objects.get_for_model(item).pk, item.pk), [])
+        item.can_share = compartments.can_share(user, item)
+
+
+@registry_reader
+def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    from fieldreports.models import FieldReport
+
+    case = _case_for(request, reference)
+    user = request.user
+    notes = list(compartments.readable(user, case.notes.select_related("agency", "author")))
+    documents = list(compartments.readable(user, case.documents.select_related("agency", "author")))
+    meetings = list(compartments.readable(user, case.meetings.select_related("agency", "author")))
+    mediations = list(compartments.readable(user, case.mediations.select_related("agency", "author")))
+    shares = _shares_for(notes + documents + meetings + mediations)
+    for items, slug in ((notes, "catatan"), (documents, "dokumen"), (meetings, "pertemuan"), (mediations, "mediasi")):
+        _decorate(items, slug, user, shares)
+    compartments_seen: dict[Any, list[CaseNote]] = {}
+    for note in notes:
+        compartments_seen.setdefault(note.agency, []).append(note)
+    reports = list(
+        compartments.readable(user, FieldReport.objects.filter(case=case)).select_related("agency", "author")
+    )
+    steps = list(case.steps.select_related("decided_by", "letter"))
+    for step in steps:
+        step.days_left = (  # type: ignore[attr-defined]
+            days_left(step.deadline, region_code=case.office.region_id)
+            if step.deadline and step.kind == K.WRITTEN_WARNING and case.status == S.WRITTEN_WARNING
+            else None
+        )
+    readable_keys = {
+        (ContentType.objects.get_for_model(i).pk, str(i.pk)) for i in notes + documents + meetings + mediations
+    }
+    case_type = ContentType.objects.get_for_model(Case)
+    history = [
+        entry
+        for entry in Entry.objects.filter(
+            Q(subject_type=case_type, subject_id=str(case.pk))
+            | Q(action__startswith="compartment.", data__case=case.reference)
+        )
+        .select_related("actor")
+        .order_by("-at", "-id")[:200]
+        if entry.subject_type_id == case_type.pk or (entry.subject_type_id, entry.subject_id) in readable_keys
+    ]
+    is_handler = actions.is_handler(user, case)
+    can_write = is_handler or bool(
+        user.role == "anggota_tim" and user.agency_id and case.members.filter(agency=user.agency).exists()
+    )
+    available = available_actions(case, user)
+    return render(
+        request,
+        "supervision/case_detail.html",
+        {
+            "case": case,
+            "primary_actions": available[:3],
+            "more_actions": available[3:],
+            "is_handler": is_handler,
+            "can_write": can_write and not case.is_final,
+            "complaints": list(case.complaints.all()) if is_handler else [],
+            "reports": reports,
+            "notes_by_compartment": list(compartments_seen.items()),
+            "documents": documents,
+            "meetings": meetings,
+            "mediations": mediations,
+            "steps": steps,
+            "history": history,
+            "members": list(case.members.select_related("agency")),
+            "proposal": actions.propose_next_step(case) if is_handler else None,
+            "note_form": f.NoteForm(),
+            "document_form": f.DocumentForm(),
+            "meeting_form": f.MeetingForm(),
+            "mediation_form": f.MediationForm(),
+            "member_form": f.MemberForm(case=case),
+            "share_form": f.ShareForm(case=case),
+            "response_form": f.ResponseForm(),
+        },
+    )
+
+
+# ---------------------------------------------------------------- file contents
+
+
+def _post_action(
+    request: AuthedHttpRequest, case: Case, anchor: str, run: Callable[[], Any], done: str
+) -> HttpResponse:
+    try:
+        run()
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, done)
+    return redirect(f"{case.get_absolute_url()}#{anchor}")
+
+
+def _form_errors(form: django_forms.Form) -> str:
+    return " ".join(
+        f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(e) for e in v)}".lstrip(": ")
+        for k, v in form.errors.items()
+    )
+
+
+@require_POST
+@registry_reader
+def note_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    form = f.NoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#catatan")
+    return _post_action(
+        request,
+        case,
+        "catatan",
+        lambda: actions.add_note(case, by=request.user, text=form.cleaned_data["text"]),
+        _("Note saved."),
+    )
+
+
+@require_POST
+@registry_reader
+def document_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    form = f.DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#dokumen")
+    data = form.cleaned_data
+    return _post_action(
+        request,
+        case,
+        "dokumen",
+        lambda: actions.add_document(case, by=request.user, title=data["title"], upload=data["file"]),
+        _("Document saved."),
+    )
+
+
+@registry_reader
+def document_download(request: AuthedHttpRequest, reference: str, pk: int) -> HttpResponseBase:
+    case = _case_for(request, reference)
+    document = get_object_or_404(compartments.readable(request.user, case.documents.all()), pk=pk)
+    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
+    disposition = "inline" if document.content_type in ("application/pdf", "image/jpeg", "image/png") else "attachment"
+    name = "".join(c if c.isascii() and c not in '"\\' else "_" for c in document.original_name)
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+@registry_reader
+def item_detail(request: AuthedHttpRequest, reference: str, kind: str, pk: int) -> HttpResponse:
+    """One compartmented item on its own page (the address a share or a search result links to)."""
+    case = _case_for(request, reference)
+    model = ITEMS.get(kind)
+    if model is None:
+        raise Http404
+    item = get_object_or_404(compartments.readable(request.user, model.objects.filter(case=case)), pk=pk)
+    return render(request, "supervision/item_detail.html", {"case": case, "item": item, "kind": kind})
+
+
+@require_POST
+@registry_reader
+def meeting_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    form = f.MeetingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#klarifikasi")
+    return _post_action(
+        request,
+        case,
+        "klarifikasi",
+        lambda: actions.add_meeting(case, by=request.user, **form.cleaned_data),
+        _("Clarification meeting recorded."),
+    )
+
+
+@require_POST
+@registry_reader
+def mediation_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    form = f.MediationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#mediasi")
+    return _post_action(
+        request,
+        case,
+        "mediasi",
+        lambda: actions.record_mediation(case, by=request.user, **form.cleaned_data),
+        _("Mediation session recorded."),
+    )
+
+
+@require_POST
+@registry_reader
+def member_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    form = f.MemberForm(request.POST, case=case)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#anggota")
+    agency = form.cleaned_data["agency"]
+    return _post_action(
+        request,
+        case,
+        "anggota",
+        lambda: actions.add_member(case, agency, by=request.user),
+        _("%(agency)s now takes part in the case.") % {"agency": agency},
+    )
+
+
+@require_POST
+@registry_reader
+def response_add(request: AuthedHttpRequest, reference: str, step_pk: int) -> HttpResponse:
+    case = _case_for(request, reference)
+    step = get_object_or_404(case.steps.all(), pk=step_pk)
+    form = f.ResponseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#langkah")
+    data = form.cleaned_data
+    return _post_action(
+        request,
+        case,
+        "langkah",
+        lambda: actions.record_response(step, data["text"], data["received_on"], by=request.user),
+        _("The Ormas's response was recorded."),
+    )
+
+
+def _item_for(request: AuthedHttpRequest, case: Case, kind: str, pk: int) -> Any:
+    model = ITEMS.get(kind)
+    if model is None:
+        raise Http404
+    return get_object_or_404(compartments.readable(request.user, model.objects.filter(case=case)), pk=pk)
+
+
+@require_POST
+@registry_reader
+def item_share(request: AuthedHttpRequest, reference: str, kind: str, pk: int) -> HttpResponse:
+    case = _case_for(request, reference)
+    item = _item_for(request, case, kind, pk)
+    form = f.ShareForm(request.POST, case=case)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(f"{case.get_absolute_url()}#{kind}")
+    agency = form.cleaned_data["agency"]
+    return _post_action(
+        request,
+        case,
+        kind,
+        lambda: compartments.share(item, with_agency=agency, by=request.user, note=form.cleaned_data["note"]),
+        _("Shared with %(agency)s.") % {"agency": agency},
+    )
+
+
+@require_POST
+@registry_reader
+def item_unshare(request: AuthedHttpRequest, reference: str, kind: str, pk: int, agency_pk: int) -> HttpResponse:
+    case = _case_for(request, reference)
+    item = _item_for(request, case, kind, pk)
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    return _post_action(
+        request,
+        case,
+        kind,
+        lambda: compartments.unshare(item, agency=agency, by=request.user),
+        _("No longer shared with %(agency)s.") % {"agency": agency},
+    )
+
+
+@registry_reader
+def case_export(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    content = case_workbook(case, request.user)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{case.reference}.xlsx"'
+    return response
