@@ -492,7 +492,9 @@ def issue_written_warning(
 ) -> CaseStep:
     """The single written warning (Pasal 62(1)): a numbered letter and a 7-working-day compliance window."""
     _require_handler(by, case)
-    case = Case.objects.select_for_update().select_related("office", "ormas").get(pk=case.pk)
+    # Lock the case so that two officers cannot both issue "the" warning; keep the caller's object current.
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    case.refresh_from_db(fields=["status"])
     if case.steps.filter(kind=K.WRITTEN_WARNING).exists():
         raise ValidationError(_("This case already has its written warning; the law allows only one."))
     _check(case, S.WRITTEN_WARNING)
