@@ -1,0 +1,113 @@
+// Field report form (phone first). Everything here is optional: the form works without JavaScript.
+// - keeps a copy of the text in localStorage so nothing is lost when the connection drops (the server draft is
+//   saved by htmx every ~20 s and when a field loses focus);
+// - fills the hidden latitude/longitude/accuracy/taken_at inputs from navigator.geolocation and the photo's time;
+// - shows the Pasal 59 list only for a "possible violation".
+// No inline scripts (CSP).
+document.addEventListener("DOMContentLoaded", function () {
+  var form = document.querySelector("form[data-field-report]");
+  if (!form) { return; }
+  var key = form.dataset.draftKey;
+  var skip = { csrfmiddlewaretoken: 1, latitude: 1, longitude: 1, accuracy: 1, taken_at: 1, photo: 1, ormas_search: 1 };
+
+  function collect() {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || skip[el.name] || el.type === "file" || el.type === "submit" || el.type === "button") { return; }
+      if (el.type === "radio") { if (el.checked) { values[el.name] = el.value; } return; }
+      values[el.name] = el.value;
+    });
+    return values;
+  }
+
+  function backup() {
+    try { localStorage.setItem(key, JSON.stringify({ t: Date.now(), v: collect() })); } catch (e) { /* storage full or off */ }
+  }
+
+  function read(k) {
+    try { return JSON.parse(localStorage.getItem(k) || "null"); } catch (e) { return null; }
+  }
+
+  // A "new" copy older than this draft's creation was saved by the server already.
+  var created = Number(form.dataset.created || 0);
+  if (created) {
+    var fresh = read("wadah-field-report-new");
+    if (fresh && fresh.t / 1000 <= created + 5) { localStorage.removeItem("wadah-field-report-new"); }
+  }
+
+  // Put back text that the server never received (the copy is newer than the server's last save).
+  var saved = Number(form.dataset.saved || 0);
+  var copy = read(key);
+  if (copy && copy.v && copy.t / 1000 > saved + 2) {
+    var changed = false;
+    Object.keys(copy.v).forEach(function (name) {
+      var fields = form.querySelectorAll("[name='" + name + "']");
+      Array.prototype.forEach.call(fields, function (el) {
+        if (el.type === "radio") {
+          if (el.value === copy.v[name] && !el.checked) { el.checked = true; changed = true; }
+        } else if (el.tagName !== "SELECT" && el.value !== copy.v[name]) {
+          el.value = copy.v[name]; changed = true;
+        }
+      });
+    });
+    var notice = document.querySelector("[data-draft-restored]");
+    if (changed && notice) { notice.classList.remove("d-none"); }
+  } else if (copy && saved) {
+    localStorage.removeItem(key);
+  }
+  form.addEventListener("input", backup);
+  form.addEventListener("change", backup);
+  // After a successful autosave the server holds the text; the copy is kept until the next page load decides.
+  form.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail && event.detail.successful) { form.dataset.saved = String(Math.floor(Date.now() / 1000)); }
+  });
+
+  // Pasal 59 list only for a possible violation.
+  var prohibition = form.querySelector("[data-prohibition]");
+  function toggle() {
+    var chosen = form.querySelector("input[name=classification]:checked");
+    if (prohibition) { prohibition.classList.toggle("d-none", !chosen || chosen.value !== "possible_violation"); }
+  }
+  Array.prototype.forEach.call(form.querySelectorAll("input[name=classification]"), function (el) {
+    el.addEventListener("change", toggle);
+  });
+  toggle();
+
+  // Position and time from the phone.
+  var lat = form.querySelector("input[name=latitude]");
+  var lng = form.querySelector("input[name=longitude]");
+  var acc = form.querySelector("input[name=accuracy]");
+  var taken = form.querySelector("input[name=taken_at]");
+  var photo = form.querySelector("input[name=photo]");
+  var button = form.querySelector("[data-locate]");
+  var status = form.querySelector("[data-location-status]");
+  function pad(n) { return String(n).padStart(2, "0"); }
+  function stamp(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) + " " +
+      pad(date.getHours()) + ":" + pad(date.getMinutes()) + ":" + pad(date.getSeconds());
+  }
+  function locate() {
+    if (!("geolocation" in navigator) || !lat || !lng) { return; }
+    if (status) { status.textContent = status.dataset.busy || status.textContent; }
+    navigator.geolocation.getCurrentPosition(function (position) {
+      lat.value = position.coords.latitude.toFixed(6);
+      lng.value = position.coords.longitude.toFixed(6);
+      if (acc) { acc.value = Math.round(position.coords.accuracy); }
+      if (status) {
+        status.dataset.located = "yes";
+        status.textContent = lat.value + ", " + lng.value + " (± " + Math.round(position.coords.accuracy) + " m)";
+      }
+    }, function () { /* refused or unavailable: no position is recorded */ }, { enableHighAccuracy: true, timeout: 15000 });
+  }
+  if (button && "geolocation" in navigator) {
+    button.classList.remove("d-none");
+    button.addEventListener("click", locate);
+  }
+  if (photo) {
+    photo.addEventListener("change", function () {
+      var file = photo.files && photo.files[0];
+      if (taken && file) { taken.value = stamp(new Date(file.lastModified || Date.now())); }
+      if (lat && !lat.value) { locate(); }
+    });
+  }
+});

@@ -1,0 +1,130 @@
+"""Supervision in a real browser (issue 4).
+
+(a) The compartment rule: a BINDA member files a field report from a phone, attaches it to a case and writes a note
+    in the case; a Polda member of the same case sees neither on the case page and gets 404 on their URLs; once BINDA
+    shares them with Polda, Polda reads them.
+(b) Complaint → case → warning → deadline → next step: an anonymous complaint from a phone, a case opened from it,
+    the single written warning (numbered letter, 7 working days), the deadline passed, the next step proposed with
+    its letter drafted, non-compliance recorded, the halt taken or recommended, and the Ormas record shows it.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.models import Agency, Role
+from conftest import make_ormas, make_user
+from fieldreports.models import FieldReport
+from tests.browser.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 200 + b"\xff\xd9"
+
+
+@pytest.fixture
+def team():
+    ormas = make_ormas()  # Palangka Raya
+    officer = make_user("officer.pky", Role.OFFICER, office_code="62.71")
+    officer.first_name, officer.last_name = "Rina", "Petugas"
+    officer.save()
+    binda = make_user("binda.member", Role.AGENCY_MEMBER, agency="BINDA")
+    polda = make_user("polda.member", Role.AGENCY_MEMBER, agency="Polda")
+    return ormas, officer, binda, polda
+
+
+def _open_case(ormas, officer, *agencies):
+    from supervision import actions as case_actions
+
+    case = case_actions.open_case(
+        ormas=ormas, office=officer.office, by=officer, summary="Sweeping warung di Bundaran Besar", source="monitoring"
+    )
+    for abbreviation in agencies:
+        case_actions.add_member(case, Agency.objects.get(abbreviation=abbreviation, region_id="62"), by=officer)
+    return case
+
+
+def test_a_binda_report_and_note_stay_in_binda_until_shared_with_polda(new_page, team, problems):
+    ormas, officer, binda, polda = team
+    problems.allowed.append(r"status of 404")  # Polda's refused URLs
+    case = _open_case(ormas, officer, "BINDA", "Polda")
+
+    # BINDA, on a phone: the field report with a photo, submitted.
+    phone = new_page(binda, viewport=PHONE)
+    phone.context.grant_permissions(["geolocation"])
+    phone.context.set_geolocation({"latitude": -2.2096, "longitude": 113.9136, "accuracy": 15})
+    phone.goto("/laporan-lapangan/")
+    phone.locator("a[href$='/laporan-lapangan/baru/']").first.click()
+    phone.wait_for_function("window.htmx !== undefined")
+    phone.fill("input[name=ormas_search]", "Tepian")
+    phone.locator(f"#ormas-options input[name=ormas][value='{ormas.pk}']").check()
+    phone.select_option("select[name=regency]", "62.71")
+    expect(phone.locator("select[name=district] option[value='62.71.01']")).to_have_count(1)
+    phone.select_option("select[name=district]", "62.71.01")
+    expect(phone.locator("select[name=region_code] option[value='62.71.01.1001']")).to_have_count(1)
+    phone.select_option("select[name=region_code]", "62.71.01.1001")
+    phone.fill("input[name=place]", "Bundaran Besar")
+    phone.fill("input[name=observed_at]", "21:15")
+    phone.fill("textarea[name=activity]", "Sweeping warung pada malam hari")
+    phone.fill("textarea[name=observations]", "Sekitar 20 orang berseragam menutup warung dan meminta uang.")
+    phone.locator("input[name=classification][value=possible_violation]").check(force=True)
+    expect(phone.locator("select[name=prohibition]")).to_be_visible()
+    phone.select_option("select[name=prohibition]", "59(3)(d)")
+    phone.set_input_files("input[name=photo]", files=[{"name": "foto.jpg", "mimeType": "image/jpeg", "buffer": JPEG}])
+    expect(phone.locator("input[name=latitude]")).to_have_value(re.compile(r"^-2\.2096"))
+    screenshot(phone, "supervision-01-field-report-phone")
+    phone.locator("button[name=submit]").click()
+    report = FieldReport.objects.get()
+    expect(phone).to_have_url(re.compile(rf"/laporan-lapangan/{report.pk}/$"))
+    assert report.status == "submitted" and report.agency.abbreviation == "BINDA"
+    photo = report.photos.get()
+    assert photo.latitude is not None and photo.taken_at is not None
+    expect(phone.locator("main")).to_contain_text("-2.209600, 113.913600")
+    screenshot(phone, "supervision-02-field-report-detail")
+
+    # BINDA files it in the case and writes a note in its compartment.
+    desk = new_page(binda)
+    desk.goto(report.get_absolute_url())
+    desk.select_option("form[action$='/lampirkan/'] select[name=case]", str(case.pk))
+    desk.locator("form[action$='/lampirkan/'] button[type=submit]").click()
+    expect(desk.locator("main")).to_contain_text(case.reference)
+    report.refresh_from_db()
+    assert report.case_id == case.pk
+    desk.goto(case.get_absolute_url())
+    desk.fill("#catatan textarea[name=text]", "Catatan BINDA: penggerak sweeping teridentifikasi.")
+    desk.locator("#catatan form[action$='/catatan/'] button[type=submit]").click()
+    expect(desk.locator("#catatan")).to_contain_text("penggerak sweeping teridentifikasi")
+    note = case.notes.get()
+    note_url = f"{case.get_absolute_url()}catatan/{note.pk}/"
+
+    # Polda, a member of the same case: nothing of BINDA's on the case page, 404 on the URLs.
+    other = new_page(polda)
+    other.goto(case.get_absolute_url())
+    expect(other.locator("main")).not_to_contain_text("penggerak sweeping")
+    expect(other.locator("#laporan")).not_to_contain_text(report.reference)
+    screenshot(other, "supervision-03-polda-sees-nothing")
+    for url in (note_url, report.get_absolute_url(), photo.get_absolute_url()):
+        response = other.goto(url)
+        assert response is not None and response.status == 404, url
+
+    # BINDA shares both with Polda.
+    desk.goto(case.get_absolute_url())
+    desk.select_option(f"#catatan-{note.pk} select[name=agency]", str(polda.agency_id))
+    desk.locator(f"#catatan-{note.pk} form[action$='/bagikan/'] button[type=submit]").click()
+    expect(desk.locator(f"#catatan-{note.pk}")).to_contain_text("Polda")
+    desk.goto(report.get_absolute_url())
+    desk.select_option("form[action$='/bagikan/'] select[name=agency]", str(polda.agency_id))
+    desk.locator("form[action$='/bagikan/'] button[type=submit]").click()
+    expect(desk.locator("section[aria-labelledby=bagikan-title]")).to_contain_text("Polda")
+
+    # Now Polda reads them.
+    other.goto(case.get_absolute_url())
+    expect(other.locator("#catatan")).to_contain_text("penggerak sweeping teridentifikasi")
+    expect(other.locator("#laporan")).to_contain_text(report.reference)
+    response = other.goto(report.get_absolute_url())
+    assert response is not None and response.status == 200
+    expect(other.locator("main")).to_contain_text("Sweeping warung pada malam hari")
+    assert other.goto(note_url).status == 200
+    screenshot(other, "supervision-04-polda-after-sharing")
