@@ -39,6 +39,8 @@ from wadah.typing import AuthedHttpRequest
 from workdays.engine import days_left, deadline_for
 
 PAGE_SIZE = 25
+# History entries that would tell an agency member that another compartment wrote something.
+PRIVATE_ENTRIES = {"case.note_added", "case.document_added", "case.meeting_recorded", "case.mediation_recorded"}
 S = Case.Status
 K = CaseStep.Kind
 
@@ -425,6 +427,7 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
             if step.deadline and step.kind == K.WRITTEN_WARNING and case.status == S.WRITTEN_WARNING
             else None
         )
+    is_handler = actions.is_handler(user, case)
     readable_keys = {
         (ContentType.objects.get_for_model(i).pk, str(i.pk)) for i in notes + documents + meetings + mediations
     }
@@ -437,9 +440,9 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
         )
         .select_related("actor")
         .order_by("-at", "-id")[:200]
-        if entry.subject_type_id == case_type.pk or (entry.subject_type_id, entry.subject_id) in readable_keys
+        if (entry.subject_type_id == case_type.pk or (entry.subject_type_id, entry.subject_id) in readable_keys)
+        and (is_handler or entry.action not in PRIVATE_ENTRIES or entry.actor_id == user.pk)
     ]
-    is_handler = actions.is_handler(user, case)
     can_write = is_handler or bool(
         user.role == "anggota_tim" and user.agency_id and case.members.filter(agency=user.agency).exists()
     )

@@ -108,3 +108,41 @@ def test_it_shows_the_warning_form_with_what_will_happen(client, case, city_offi
     response = client.get(reverse("supervision:case-step", args=[case.reference, "peringatan"]))
     assert response.status_code == 200
     assert "7 working days" in response.text
+
+
+def test_it_does_not_tell_polda_that_binda_wrote_a_note(client, case, binda_note, polda_member):
+    client.force_login(polda_member)
+    assert "case.note_added" not in client.get(case.get_absolute_url()).text
+
+
+def test_it_logs_sharing_and_unsharing(case, binda_note, binda_member, members):
+    from audit.models import Entry
+
+    polda, _binda = members
+    compartments.share(binda_note, with_agency=polda, by=binda_member)
+    compartments.unshare(binda_note, agency=polda, by=binda_member)
+    assert sorted(Entry.objects.filter(action__startswith="compartment.").values_list("action", flat=True)) == [
+        "compartment.shared",
+        "compartment.unshared",
+    ]
+
+
+def test_it_downloads_a_document_only_for_its_readers(client, case, members, binda_member, polda_member):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%test\n" + b"0" * 100, content_type="application/pdf")
+    document = actions.add_document(case, by=binda_member, title="Foto intel", upload=pdf)
+    url = reverse("supervision:document-download", args=[case.reference, document.pk])
+    client.force_login(polda_member)
+    assert client.get(url).status_code == 404
+    client.force_login(binda_member)
+    assert client.get(url).status_code == 200
+
+
+def test_it_refuses_a_mistyped_upload(case, city_officer):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with pytest.raises(ValidationError):
+        actions.add_document(case, by=city_officer, title="x", upload=SimpleUploadedFile("a.pdf", b"MZ not a pdf"))
+    assert not case.documents.exists()
