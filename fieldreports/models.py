@@ -27,6 +27,10 @@ class Classification(models.TextChoices):
 # The prohibitions of UU 17/2013 Pasal 59 as amended by UU 16/2017 (domain.md §5.4), in the words a reporter uses.
 class Prohibition(models.TextChoices):
     GOVERNMENT_SYMBOLS = "59(1)(a)", _("Pasal 59(1)(a): uses the name or symbols of a government body")
+    FOREIGN_SYMBOLS = (
+        "59(1)(b)",
+        _("Pasal 59(1)(b): uses the name or symbols of another state or an international body without permission"),
+    )
     OTHER_ORMAS_NAME = "59(1)(c)", _("Pasal 59(1)(c): uses the name or symbols of another Ormas or a political party")
     DONATIONS = "59(2)", _("Pasal 59(2): unlawful donations or fundraising for a political party")
     SARA_HOSTILITY = "59(3)(a)", _("Pasal 59(3)(a): hostility against ethnic, religious, racial or other groups")

@@ -640,7 +640,7 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
     _require_handler(by, case)
     _check(case, S.HALTED)
     if case.status != S.NOT_COMPLIED:
-        raise ValidationError(_("A halt decided by the ministry is recorded with record_decision."))
+        raise ValidationError(_("A halt decided by the ministry is recorded as the ministry's decision on this case."))
     authority = authority_for(case, K.HALT)
     if authority is None or authority.power != StepAuthority.Power.TAKE:
         raise PermissionDenied(

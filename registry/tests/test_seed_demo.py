@@ -3,19 +3,24 @@ from io import StringIO
 from django.core.management import call_command
 
 from accounts.models import User
+from complaints.models import Complaint
+from fieldreports.models import FieldReport
 from letters.models import Letter
 from registry.models import Ormas
 from services.models import Application
+from supervision.models import Case
 
 
 def test_the_demo_loads_a_registry_an_ormas_account_and_applications_at_every_step(db):
+    # The full demo size: the services and supervision demos pick Ormas of Palangka Raya of a given legal form.
     out = StringIO()
-    call_command("seed_demo", count=40, stdout=out)
-    assert Ormas.objects.count() == 40
+    call_command("seed_demo", count=1500, stdout=out)
+    assert Ormas.objects.count() == 1500
     assert User.objects.get(username="sekretariat").ormas is not None
     statuses = set(Application.objects.values_list("status", flat=True))
     assert {"submitted", "in_review", "changes_requested", "approved", "draft"} <= statuses
-    assert Letter.objects.filter(status="valid").count() == 1
+    assert Letter.objects.filter(kind="written-warning").count() == 1  # the demo case's warning
+    assert Case.objects.count() == 2 and Complaint.objects.count() == 3 and FieldReport.objects.count() == 2
     assert "sekretariat" in out.getvalue() and "Wadah-Demo-2026" in out.getvalue()
-    call_command("seed_demo", count=40, stdout=StringIO())  # idempotent: a second run adds nothing
-    assert Ormas.objects.count() == 40 and Application.objects.count() == 5
+    call_command("seed_demo", count=1500, stdout=StringIO())  # idempotent: a second run adds nothing
+    assert Ormas.objects.count() == 1500 and Application.objects.count() == 5

@@ -47,10 +47,12 @@ def browser():
 
 # Data migrations whose rows a transactional test's flush removes (document types, service types, periods …).
 DATA_MIGRATIONS = [
-    "registry.migrations.0003_reference_data",
-    "registry.migrations.0005_reserved_names",
-    "workdays.migrations.0002_reference_data",
-    "services.migrations.0002_service_types",
+    ("registry.migrations.0003_reference_data", "load"),
+    ("registry.migrations.0005_reserved_names", "load"),
+    ("workdays.migrations.0002_reference_data", "load"),
+    ("services.migrations.0002_service_types", "load"),
+    ("complaints.migrations.0003_triage_period", "add_period"),
+    ("supervision.migrations.0002_step_authorities", "seed"),
 ]
 
 
@@ -63,8 +65,8 @@ def _restore_migration_data() -> None:
 
     if DocumentType.objects.exists():
         return
-    for module in DATA_MIGRATIONS:
-        importlib.import_module(module).load(apps, None)
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)

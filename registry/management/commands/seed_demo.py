@@ -28,6 +28,8 @@ DEMO_USERS = [
 ]
 # Created with the demo applications (services/demo.py): an Ormas account, logged in as its secretary.
 ORMAS_ACCOUNT_LOGIN = ("sekretariat", "Sekretariat Ormas (demo)", "pengurus_ormas")
+# Created with the demo cases (supervision/demo.py): a BINDA member, to see the compartments from the other side.
+BINDA_LOGIN = "binda"
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -57,7 +59,9 @@ class Command(BaseCommand):
 
         from django.test.utils import override_settings
 
+        from complaints.demo import seed_complaints_demo
         from services.demo import seed_services_demo
+        from supervision.demo import seed_supervision_demo
 
         # The demo's notification e-mails and task logs would bury the logins printed below.
         tasks_logger = logging.getLogger("django.tasks")
@@ -69,9 +73,12 @@ class Command(BaseCommand):
                     officer=User.objects.get(username="petugas.provinsi"),
                     leader=User.objects.get(username="pimpinan"),
                 )
+                cases = seed_supervision_demo()
+                reports = seed_complaints_demo()
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
+        self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in DEMO_USERS:
@@ -191,4 +198,8 @@ class Command(BaseCommand):
         account, _label, account_role = ORMAS_ACCOUNT_LOGIN
         if User.objects.filter(username=account).exists():
             self.stdout.write(f"  {account:<22} {Role(account_role).label} (its own Ormas only)")
+        if User.objects.filter(username=BINDA_LOGIN).exists():
+            self.stdout.write(
+                f"  {BINDA_LOGIN:<22} {Role.AGENCY_MEMBER.label} (BINDA: its compartment of the demo cases)"
+            )
         self.stdout.write("")
