@@ -25,9 +25,9 @@ deps: $(VENV)/.installed node_modules/.installed
 run: deps
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py compile_translations
 	$(PY) manage.py load_regions data/wilayah_kalteng.csv
 	$(PY) manage.py seed_demo
-	$(PY) manage.py compile_translations
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: deps
