@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import OrmasAccountRequest, Role, User
-from accounts.tasks import send_account_request_mail
+from accounts.tasks import notify_officers_of_account_request, send_account_request_mail
 from audit.log import record
 from registry.models import Ormas
 from wadah.lib.files import SniffedType, save_private, sha256_of
@@ -117,6 +117,8 @@ def request_ormas_account(
         },
     )
     _mail_on_commit(account_request, "requested")
+    request_id = account_request.pk
+    transaction.on_commit(lambda: notify_officers_of_account_request.enqueue(request_id))
     return account_request
 
 

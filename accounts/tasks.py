@@ -38,3 +38,33 @@ def send_account_request_mail(request_id: int, kind: str) -> None:
         subject = subjects[kind] % context
         body = render_to_string(f"accounts/email/request_{kind}.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+@task()
+def notify_officers_of_account_request(request_id: int) -> None:
+    """Tell the officers whose area holds the Ormas that an account request waits for them."""
+    from accounts.models import Role, User
+
+    account_request = OrmasAccountRequest.objects.select_related("ormas").get(pk=request_id)
+    region = account_request.ormas.region_id
+    officers = [
+        officer
+        for officer in User.objects.filter(role__in=[Role.OFFICER, Role.LEADER], is_active=True)
+        .exclude(email="")
+        .select_related("office")
+        if officer.in_scope(region)
+    ]
+    if not officers:
+        return
+    url = settings.SITE_URL.rstrip("/") + reverse("accounts:account-request", args=[account_request.pk])
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Wadah: account request %(reference)s waits for confirmation") % {
+            "reference": account_request.reference
+        }
+        body = _(
+            "An account was requested for %(ormas)s. Check the supporting document and confirm or reject it: %(url)s"
+        ) % {
+            "ormas": account_request.ormas.name,
+            "url": url,
+        }
+    send_mail(subject, body, None, sorted({officer.email for officer in officers}))

@@ -480,3 +480,18 @@ def test_it_sends_no_mail_for_an_unknown_address_but_says_the_same(client, db):
     response = client.post(reverse("accounts:password-reset"), {"email": "nobody@example.org"})
     assert response["Location"] == reverse("accounts:password-reset-done")
     assert not mail.outbox
+
+
+def test_it_tells_the_officers_of_the_ormas_area_that_a_request_waits(
+    client, city_ormas, city_officer, kotim_officer, django_capture_on_commit_callbacks
+):
+    city_officer.email = "petugas.pky@example.org"
+    city_officer.save()
+    kotim_officer.email = "petugas.kotim@example.org"
+    kotim_officer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:register"), _form(city_ormas))
+    to_officers = [m for m in mail.outbox if "siti@example.org" not in m.to]
+    assert [m.to for m in to_officers] == [["petugas.pky@example.org"]]  # Kotim's officer is not bothered
+    request_pk = OrmasAccountRequest.objects.get().pk
+    assert reverse("accounts:account-request", args=[request_pk]) in to_officers[0].body
