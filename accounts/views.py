@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Q, Value, When
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -26,6 +26,7 @@ from accounts.models import OrmasAccountRequest, Role
 from regions.models import Region
 from registry import search as registry_search
 from registry.models import BoardMember, Ormas
+from wadah.lib.files import private_file_response
 from wadah.lib.text import compact, digits_only, normalize
 from wadah.typing import AuthedHttpRequest
 
@@ -373,11 +374,9 @@ def _render_detail(
 @registry_editor
 def account_request_document(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     account_request = get_object_or_404(_requests_for(request.user), pk=pk)
-    response = FileResponse(account_request.document.open("rb"), content_type=account_request.document_type)
-    name = "".join(c if c.isascii() and c not in '"\\' else "_" for c in account_request.document_name)
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(
+        account_request.document, filename=account_request.document_name, content_type=account_request.document_type
+    )
 
 
 @require_POST

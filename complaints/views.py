@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,6 +29,7 @@ from complaints.forms import (
     ReasonForm,
 )
 from complaints.models import Complaint, ComplaintAttachment
+from wadah.lib.files import private_file_response
 from wadah.typing import AuthedHttpRequest
 
 S = Complaint.Status
@@ -207,11 +208,9 @@ def attachment_download(request: AuthedHttpRequest, attachment_pk: int) -> HttpR
         ComplaintAttachment.objects.filter(complaint__in=Complaint.objects.visible_to(request.user)),
         pk=attachment_pk,
     )
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
-    safe = "".join(c if c.isascii() and c not in '"\\' else "_" for c in attachment.original_name)
-    response["Content-Disposition"] = f'inline; filename="{safe}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
+    )
 
 
 def _act(

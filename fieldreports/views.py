@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case as When_
 from django.db.models import IntegerField, Value, When
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,6 +27,7 @@ from registry.models import Ormas
 from registry.search import search
 from supervision import compartments
 from supervision.models import Case, CaseMember, CompartmentShare
+from wadah.lib.files import private_file_response
 from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 25
@@ -271,9 +272,7 @@ def photo_view(request: AuthedHttpRequest, photo_pk: int) -> HttpResponseBase:
     photo = get_object_or_404(
         FieldReportPhoto.objects.filter(report__in=FieldReport.objects.visible_to(request.user)), pk=photo_pk
     )
-    response = FileResponse(photo.file.open("rb"), content_type=photo.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
     extension = (photo.file.name or "").rsplit(".", 1)[-1]
-    response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}.{extension}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(
+        photo.file, filename=f"{photo.report.reference}-{photo.pk}.{extension}", content_type=photo.content_type
+    )

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,6 +15,7 @@ from accounts.decorators import registry_editor, registry_reader
 from letters import actions
 from letters.forms import LetterFilterForm, RevokeForm
 from letters.models import Letter, LetterQuerySet
+from wadah.lib.files import private_file_response
 from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 50
@@ -72,11 +73,8 @@ def letter_pdf(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     letter = _letter_for(request, pk)
     if not letter.pdf:
         raise Http404
-    response = FileResponse(letter.pdf.open("rb"), content_type="application/pdf")
-    filename = "".join(c if c.isascii() and c.isalnum() else "-" for c in letter.number)
-    response["Content-Disposition"] = f'inline; filename="surat-{filename}.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # "220/001/Kesbangpol/2026" would be a path; the slashes become hyphens in the file name.
+    return private_file_response(letter.pdf, filename=f"surat-{letter.number.replace('/', '-')}.pdf")
 
 
 @require_POST

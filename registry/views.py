@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, Prefetch, Value, When
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,6 +29,7 @@ from registry.forms import (
 )
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
+from wadah.lib.files import private_file_response
 from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 25
@@ -233,7 +234,7 @@ def ormas_logo(request: HttpRequest, pk: int) -> HttpResponseBase:
     ormas = _ormas_for(request, pk)
     if not ormas.logo:
         raise Http404
-    return FileResponse(ormas.logo.open("rb"), as_attachment=False)
+    return private_file_response(ormas.logo)
 
 
 @registry_editor
@@ -353,14 +354,7 @@ def document_download(request: HttpRequest, document_pk: int) -> HttpResponseBas
         Document.objects.filter(ormas__in=Ormas.objects.visible_to(request.user)),  # type: ignore[arg-type]
         pk=document_pk,
     )
-    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
-    disposition = "inline" if document.content_type in ("application/pdf", "image/jpeg", "image/png") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{_ascii(document.original_name)}"'
-    return response
-
-
-def _ascii(name: str) -> str:
-    return "".join(c if c.isascii() and c not in '"\\' else "_" for c in name)
+    return private_file_response(document.file, filename=document.original_name, content_type=document.content_type)
 
 
 @require_POST

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Value, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -50,6 +50,7 @@ from services.models import (
     FieldCheckPhoto,
     ServiceType,
 )
+from wadah.lib.files import private_file_response
 from wadah.typing import AuthedHttpRequest
 from workdays.engine import days_left
 
@@ -403,18 +404,10 @@ def withdraw(request: AuthedHttpRequest, reference: str) -> HttpResponse:
 # ---- Files ---------------------------------------------------------------------------------------------------
 
 
-def _ascii(name: str) -> str:
-    return "".join(c if c.isascii() and c not in '"\\' else "_" for c in name)
-
-
 @filer_required
 def document_download(request: AuthedHttpRequest, document_pk: int) -> HttpResponseBase:
     document = get_object_or_404(ApplicationDocument.objects.filter(application__in=_visible(request)), pk=document_pk)
-    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
-    disposition = "inline" if document.content_type in ("application/pdf", "image/jpeg", "image/png") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{_ascii(document.original_name)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(document.file, filename=document.original_name, content_type=document.content_type)
 
 
 @officer_required
@@ -422,9 +415,7 @@ def photo_view(request: AuthedHttpRequest, photo_pk: int) -> HttpResponseBase:
     photo = get_object_or_404(
         FieldCheckPhoto.objects.filter(field_check__application__in=_visible(request)), pk=photo_pk
     )
-    response = FileResponse(photo.file.open("rb"), content_type=photo.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(photo.file, content_type=photo.content_type)
 
 
 @ormas_account_required
@@ -433,10 +424,7 @@ def applicant_letter(request: AuthedHttpRequest, reference: str) -> HttpResponse
     letter = application.letter
     if application.status != S.APPROVED or not letter or not letter.pdf:
         raise Http404
-    response = FileResponse(letter.pdf.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="surat-{application.reference}.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(letter.pdf, filename=f"surat-{application.reference}.pdf")
 
 
 # ---- Counter entry ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,6 +34,7 @@ from supervision.models import (
     CompartmentShare,
     MediationSession,
 )
+from wadah.lib.files import private_file_response
 from wadah.lib.text import normalize
 from wadah.typing import AuthedHttpRequest
 from workdays.engine import days_left, deadline_for
@@ -538,11 +539,7 @@ def document_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
 def document_download(request: AuthedHttpRequest, reference: str, pk: int) -> HttpResponseBase:
     case = _case_for(request, reference)
     document = get_object_or_404(compartments.readable(request.user, case.documents.all()), pk=pk)
-    response = FileResponse(document.file.open("rb"), content_type=document.content_type)
-    disposition = "inline" if document.content_type in ("application/pdf", "image/jpeg", "image/png") else "attachment"
-    name = "".join(c if c.isascii() and c not in '"\\' else "_" for c in document.original_name)
-    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
-    return response
+    return private_file_response(document.file, filename=document.original_name, content_type=document.content_type)
 
 
 @registry_reader
