@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import OrmasAccountRequest
+from wadah.lib.urls import absolute_url
 
 
 @task()
@@ -24,8 +25,8 @@ def send_account_request_mail(request_id: int, kind: str) -> None:
         "ormas": account_request.ormas.name,
         "position": account_request.position_label,
         "reason": account_request.decision_note,
-        "login_url": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
-        "reset_url": settings.SITE_URL.rstrip("/") + reverse("accounts:password-reset"),
+        "login_url": absolute_url(reverse("accounts:login")),
+        "reset_url": absolute_url(reverse("accounts:password-reset")),
         "username": user.username,
     }
     # Applicants read Indonesian first (settings.LANGUAGE_CODE); the English text is the msgid.
@@ -56,7 +57,7 @@ def notify_officers_of_account_request(request_id: int) -> None:
     ]
     if not officers:
         return
-    url = settings.SITE_URL.rstrip("/") + reverse("accounts:account-request", args=[account_request.pk])
+    url = absolute_url(reverse("accounts:account-request", args=[account_request.pk]))
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Wadah: account request %(reference)s waits for confirmation") % {
             "reference": account_request.reference

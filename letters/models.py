@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wadah.lib.urls import absolute_url
+
 if TYPE_CHECKING:
     from accounts.models import Office, User
 
@@ -238,7 +240,7 @@ class Letter(models.Model):
     @property
     def verify_url(self) -> str:
         """The address the QR code carries: SITE_URL + the public verification page."""
-        return settings.SITE_URL.rstrip("/") + self.get_verify_path()
+        return absolute_url(self.get_verify_path())
 
     @property
     def kind_label(self) -> str:

@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from wadah.lib.urls import absolute_url
+
 # Marked for extraction here, translated when the e-mail is written (in the office language).
 SUBJECTS = {
     "submitted": gettext_noop("Your application %(ref)s has been received"),
@@ -19,10 +21,6 @@ SUBJECTS = {
     "rejected": gettext_noop("Your application %(ref)s has been rejected"),
     "withdrawn": gettext_noop("Your application %(ref)s has been withdrawn"),
 }
-
-
-def site_url(path: str) -> str:
-    return getattr(settings, "SITE_URL", "").rstrip("/") + path
 
 
 @task()
@@ -47,6 +45,6 @@ def notify_applicant(application_id: int, event: str) -> None:
             lines.append(_("Note from the office: %(note)s") % {"note": application.decision_note})
         lines.append(
             _("Follow your application here: %(url)s")
-            % {"url": site_url(reverse("services:applicant-status", args=[application.reference]))}
+            % {"url": absolute_url(reverse("services:applicant-status", args=[application.reference]))}
         )
     send_mail(subject, "\n".join(lines), None, sorted(recipients))

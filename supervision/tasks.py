@@ -7,15 +7,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from wadah.lib.urls import absolute_url
+
 SUBJECTS = {
     "opened": gettext_noop("Case %(ref)s opened"),
     "step": gettext_noop("Case %(ref)s: %(step)s"),
     "window_ended": gettext_noop("Case %(ref)s: the compliance window has ended — propose the next step"),
 }
-
-
-def site_url(path: str) -> str:
-    return getattr(settings, "SITE_URL", "").rstrip("/") + path
 
 
 def handling_officers(case):  # type: ignore[no-untyped-def]
@@ -40,6 +38,6 @@ def notify_officers(case_id: int, event: str, step_label: str = "") -> None:
         lines = [
             _("Subject: %(subject)s") % {"subject": case.subject},
             _("Status: %(status)s") % {"status": case.get_status_display()},
-            _("Open the case: %(url)s") % {"url": site_url(case.get_absolute_url())},
+            _("Open the case: %(url)s") % {"url": absolute_url(case.get_absolute_url())},
         ]
     send_mail(subject, "\n".join(lines), None, recipients)

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from accounts.models import Role, User
 from registry.models import Ormas
 from services.models import Application, ReminderLog
-from services.tasks import site_url
+from wadah.lib.urls import absolute_url
 from workdays.engine import days_left
 from workdays.models import Period
 
@@ -94,7 +94,7 @@ class Command(BaseCommand):
                 lines.append(
                     f"- {application.reference} · {application.ormas.name} · {application.service_type.name} · {when}"
                 )
-                lines.append("  " + site_url(application.get_absolute_url()))
+                lines.append("  " + absolute_url(application.get_absolute_url()))
             subject = ngettext("Wadah: %(n)d application due soon", "Wadah: %(n)d applications due soon", len(rows))
             send_mail(subject % {"n": len(rows)}, "\n".join(lines), None, [email])
         return len(due)
@@ -134,7 +134,7 @@ class Command(BaseCommand):
                             "days": remaining,
                         },
                         _("Apply for the renewal in Wadah: %(url)s")
-                        % {"url": site_url(reverse("services:applicant-start", args=["skt-renewal"]))},
+                        % {"url": absolute_url(reverse("services:applicant-start", args=["skt-renewal"]))},
                     ]
                 )
                 send_mail(
