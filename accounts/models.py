@@ -23,6 +23,12 @@ class Office(models.Model):
     def __str__(self) -> str:
         return self.short_name
 
+    @classmethod
+    def for_region(cls, code: str) -> "Office":
+        """The Kesbangpol office responsible for a region: its kab/kota office, else the province's."""
+        office = cls.objects.filter(region_id=code[:5]).first() if "." in code else None
+        return office or cls.objects.get(region_id=code[:2])
+
     @property
     def is_province(self) -> bool:
         return "." not in self.region_id

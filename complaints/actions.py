@@ -35,8 +35,7 @@ class InvalidTransition(ValidationError):
 
 def handling_office(region: Region) -> Office:
     """The office that handles a complaint: the kab/kota office of the incident's region, else the province's."""
-    office = Office.objects.filter(region_id=region.code[:5]).first() if "." in region.code else None
-    return office or Office.objects.get(region_id=region.code[:2])
+    return Office.for_region(region.code)
 
 
 def check_attachment(upload: UploadedFile) -> SniffedType:

@@ -98,8 +98,7 @@ def handling_office(ormas: Ormas) -> Office:
     """The office that handles an Ormas's applications: its kab/kota office, or the province for wider scopes."""
     if ormas.scope_level in (Ormas.ScopeLevel.PROVINCE, Ormas.ScopeLevel.NATIONAL):
         return Office.objects.get(region_id=ormas.province_code)
-    office = Office.objects.filter(region_id=ormas.regency_code).first()
-    return office or Office.objects.get(region_id=ormas.province_code)
+    return Office.for_region(ormas.region_id)
 
 
 def _new_reference() -> str:
