@@ -25,12 +25,6 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in the source language; the Indonesian catalogue is tested in wadah/tests_i18n."""
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture(autouse=True)
 def _clean_axes(db):
     from axes.utils import reset
 

@@ -7,9 +7,3 @@ from complaints import abuse
 def _no_lookup_delay(monkeypatch):
     """Lookups are padded to a fixed time in production; tests that measure it set it back."""
     monkeypatch.setattr(abuse, "LOOKUP_FLOOR_SECONDS", 0)
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Assert on the source-language texts (the Indonesian catalogue is completed at the end)."""
-    settings.LANGUAGE_CODE = "en"

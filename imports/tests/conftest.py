@@ -5,11 +5,6 @@ from imports.models import ImportBatch
 from imports.tests.helpers import upload, xlsx_bytes
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
 @pytest.fixture
 def run_import(client, django_capture_on_commit_callbacks):
     """Upload rows as an officer, accept the guessed mapping (plus overrides), and return the analysed batch."""

@@ -10,12 +10,6 @@ from registry.names import find_conflicts, parse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Reasons are asserted in the source language; the Indonesian catalogue is tested in wadah/tests_i18n."""
-    settings.LANGUAGE_CODE = "en"
-
-
 def _ormas_hits(conflicts):
     return {c.name: c for c in conflicts if c.kind == "ormas"}
 

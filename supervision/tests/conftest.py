@@ -27,9 +27,3 @@ def case(city_officer, city_ormas, city_office):
     return actions.open_case(
         ormas=city_ormas, office=city_office, by=city_officer, summary="Pungutan liar di pasar", source="complaint"
     )
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Messages are asserted in the source language; the Indonesian catalogue is tested in wadah/tests_i18n."""
-    settings.LANGUAGE_CODE = "en"

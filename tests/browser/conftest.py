@@ -33,6 +33,13 @@ document.addEventListener("securitypolicyviolation", function (e) {
 """
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests see what users see: the product's default language."""
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.indonesian)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

@@ -197,6 +197,7 @@ def test_gettext_uses_the_catalogue(fresh_translations):
 
 
 @pytest.mark.django_db
+@pytest.mark.indonesian
 def test_login_page_is_indonesian_by_default(client, fresh_translations):
     response = client.get(reverse("accounts:login"))
     assert response.status_code == 200
