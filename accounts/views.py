@@ -23,12 +23,12 @@ from accounts import actions
 from accounts.decorators import ormas_account_required, registry_editor
 from accounts.forms import DecisionForm, LoginForm, OrmasAccountRequestForm, RejectForm, TokenForm
 from accounts.models import OrmasAccountRequest, Role
+from accounts.typing import AuthedHttpRequest
 from regions.models import Region
 from registry import search as registry_search
 from registry.models import BoardMember, Ormas
 from wadah.lib.files import private_file_response
 from wadah.lib.text import compact, digits_only, normalize
-from wadah.typing import AuthedHttpRequest
 
 
 class LoginView(auth_views.LoginView):

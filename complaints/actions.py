@@ -20,6 +20,7 @@ from complaints.models import Complaint, ComplaintAttachment, hash_code, new_tra
 from letters.actions import issue_letter
 from regions.models import Region
 from registry.models import Ormas
+from supervision.actions import open_case
 from wadah.lib.files import DOCUMENT_TYPES, SniffedType, save_private, sha256_of, sniff
 from workdays.engine import deadline_for
 
@@ -240,8 +241,6 @@ def refer_to_police(complaint: Complaint, *, by: User, police_unit: str, summary
 @transaction.atomic
 def open_case_from_complaint(complaint: Complaint, *, by: User, summary: str) -> Any:
     """An administrative matter: open a supervision case (supervision.actions.open_case) for the Ormas."""
-    from supervision.actions import open_case  # the supervision app owns cases
-
     _require_handler(by, complaint)
     if not summary.strip():
         raise ValidationError(_("Summarise why a case is opened."))

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from rapidfuzz import fuzz
 
 from accounts.decorators import registry_editor, registry_reader
+from accounts.typing import AuthedHttpRequest
 from accounts.views import public_ormas_matches
 from audit.models import Entry
 from complaints import actions
@@ -30,7 +31,6 @@ from complaints.forms import (
 )
 from complaints.models import Complaint, ComplaintAttachment
 from wadah.lib.files import private_file_response
-from wadah.typing import AuthedHttpRequest
 
 S = Complaint.Status
 SIMILAR_TEXT_SCORE = 70
@@ -126,17 +126,8 @@ def complaint_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         else [],
         "today": timezone.localdate(),
         "new_code": request.session.pop(f"complaint_code_{complaint.pk}", None),
-        "case_supported": _case_supported(),
     }
     return render(request, "complaints/complaint_detail.html", context)
-
-
-def _case_supported() -> bool:
-    try:
-        from supervision import actions as supervision_actions
-    except ImportError:
-        return False
-    return hasattr(supervision_actions, "open_case")
 
 
 @registry_editor

@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Agency, Role, User
 from audit.log import diff, record
 from fieldreports.models import ALARMING, FieldReport, FieldReportPhoto
+from registry.models import Ormas
+from supervision import compartments
+from supervision.models import Case
 from wadah.lib.files import IMAGE_TYPES, sha256_of, sniff
 
 MAX_PHOTO_MB = 10
@@ -42,8 +45,6 @@ def may_report(user: User) -> bool:
 
 def compartment_of(user: User) -> Agency:
     """The agency whose compartment a report by this user belongs to (supervision/compartments.py decides)."""
-    from supervision import compartments
-
     return compartments.compartment_of(user)
 
 
@@ -66,12 +67,9 @@ def _check(values: dict[str, Any], *, by: User) -> None:
     if observed_on and observed_on > timezone.localdate():
         raise ValidationError({"observed_on": _("The date observed cannot be in the future.")})
     ormas = values.get("ormas")
-    if ormas is not None:
-        from registry.models import Ormas
-
-        # A member may name any registered Ormas in the province of their agency; staff within their scope.
-        if not Ormas.objects.visible_to(by).filter(pk=ormas.pk).exists():
-            raise ValidationError({"ormas": _("Choose a registered Ormas from the list.")})
+    # A member may name any registered Ormas in the province of their agency; staff within their scope.
+    if ormas is not None and not Ormas.objects.visible_to(by).filter(pk=ormas.pk).exists():
+        raise ValidationError({"ormas": _("Choose a registered Ormas from the list.")})
     region = values.get("region")
     if region is not None and not by.in_scope(region.code):
         raise ValidationError({"region": _("Choose a place within your region.")})
@@ -230,8 +228,6 @@ def submit_report(report: FieldReport, *, by: User) -> FieldReport:
 
 def may_attach(report: FieldReport, case: Any, user: User) -> bool:
     """Kesbangpol staff handling the case, or a member of the report's agency when that agency sits on the case."""
-    from supervision.models import Case
-
     if user.role == Role.AGENCY_MEMBER:
         return bool(user.agency_id == report.agency_id and case.members.filter(agency_id=user.agency_id).exists())
     return bool(user.can_edit_registry and Case.objects.visible_to(user).filter(pk=case.pk).exists())

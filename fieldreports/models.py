@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from supervision.compartments import readable
+
 if TYPE_CHECKING:
     from accounts.models import User
 
@@ -50,8 +52,6 @@ class FieldReportQuerySet(models.QuerySet["FieldReport"]):
 
     def visible_to(self, user: "User") -> "FieldReportQuerySet":
         """Everything this user may read: their own drafts, and submitted reports the compartment rule opens."""
-        from supervision.compartments import readable
-
         if not getattr(user, "is_authenticated", False) or not getattr(user, "is_staff_role", False):
             return self.none()
         own_drafts = self.filter(status=FieldReport.Status.DRAFT, author=user)

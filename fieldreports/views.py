@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import Agency, Role
+from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
 from fieldreports import actions
 from fieldreports.forms import AttachForm, FieldReportForm, ShareForm
@@ -28,7 +29,6 @@ from registry.search import search
 from supervision import compartments
 from supervision.models import Case, CaseMember, CompartmentShare
 from wadah.lib.files import private_file_response
-from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 25
 

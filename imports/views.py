@@ -14,13 +14,13 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.decorators import registry_editor
+from accounts.typing import AuthedHttpRequest
 from imports import services
 from imports.columns import guess_mapping
 from imports.forms import MappingForm, UploadForm
 from imports.models import ImportBatch, ImportRow
 from imports.tasks import analyse_batch, commit_batch
 from regions.models import Region
-from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 50
 

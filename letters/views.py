@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import registry_editor, registry_reader
+from accounts.typing import AuthedHttpRequest
 from letters import actions
 from letters.forms import LetterFilterForm, RevokeForm
 from letters.models import Letter, LetterQuerySet
 from wadah.lib.files import private_file_response
-from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 50
 

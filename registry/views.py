@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import registry_editor, registry_reader
+from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
+from regions.models import Region
 from registry import actions
 from registry import search as registry_search
 from registry.exports import EXPORT_LIMIT, ormas_workbook
@@ -30,7 +32,6 @@ from registry.forms import (
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
 from wadah.lib.files import private_file_response
-from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 25
 
@@ -377,7 +378,6 @@ def ormas_history(request: HttpRequest, pk: int) -> HttpResponse:
 @registry_reader
 def name_check(request: AuthedHttpRequest) -> HttpResponse:
     """Cek nama: the registered Ormas and reserved names closest to a proposed name (UU 17/2013 Pasal 59)."""
-    from regions.models import Region
     from registry.names import find_conflicts
 
     name = request.GET.get("name", "").strip()[:255]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Office, Role, User
 from audit.log import record
 from letters.actions import issue_letter
+from regions.models import Region
 from registry import actions as registry_actions
 from registry.models import BoardMember, Chapter, Ormas
 from registry.names import find_conflicts
@@ -397,8 +398,6 @@ def record_field_check(
 
 def _chapter_for_office(application: Application, *, by: User) -> Chapter:
     """The Ormas's chapter in the handling office's region, created if it does not exist yet."""
-    from regions.models import Region
-
     office = application.office
     ormas = application.ormas
     chapter = ormas.chapters.filter(region_id=office.region_id, is_active=True).first()
@@ -464,8 +463,6 @@ def _apply_board_change(application: Application, *, by: User) -> None:
 
 
 def _apply_address_change(application: Application, *, by: User) -> None:
-    from regions.models import Region
-
     proposed = application.proposed or {}
     changes: dict[str, Any] = {"address": proposed["address"]}
     if proposed.get("region"):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import Role, User
+from regions.models import Region
 from registry.models import BoardMember, Ormas
 from services.models import Application, FieldCheck, ServiceType
 from wadah.lib.nik import validate_nik
@@ -133,8 +134,6 @@ class AddressProposalForm(forms.Form):
     )
 
     def clean_region(self) -> str:
-        from regions.models import Region
-
         code = (self.cleaned_data.get("region") or "").strip()
         if code and not Region.objects.filter(code=code, level="desa").exists():
             raise forms.ValidationError(_("No village has this code."))

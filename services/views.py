@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
 from registry.models import Ormas
 from registry.search import search
@@ -51,8 +52,8 @@ from services.models import (
     ServiceType,
 )
 from wadah.lib.files import private_file_response
-from wadah.typing import AuthedHttpRequest
 from workdays.engine import days_left
+from workdays.models import Period
 
 S = Application.Status
 OFFICE_ROLES = (Role.OFFICER, Role.LEADER, Role.ADMIN)
@@ -649,8 +650,6 @@ def applicant_start(request: AuthedHttpRequest, code: str) -> HttpResponse:
     officials_items = [
         i for i in service.checklist.select_related("document_type") if i.condition == "officials_on_board"
     ]
-    from workdays.models import Period
-
     period = Period.objects.filter(code=service.decision_period).first()
     existing = Application.objects.for_ormas_account(request.user).open().filter(service_type=service).first()
     if request.method == "POST":

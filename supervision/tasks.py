@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from wadah.lib.urls import absolute_url
 
 SUBJECTS = {
@@ -18,8 +19,6 @@ SUBJECTS = {
 
 def handling_officers(case):  # type: ignore[no-untyped-def]
     """Active officers and leaders of the handling office (the people who act on the case)."""
-    from accounts.models import User
-
     return User.objects.filter(is_active=True, office_id=case.office_id, role__in=["petugas", "pimpinan"]).exclude(
         email=""
     )

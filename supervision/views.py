@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import registry_reader
 from accounts.models import Agency
+from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
 from supervision import actions, compartments
 from supervision import forms as f
@@ -36,7 +37,6 @@ from supervision.models import (
 )
 from wadah.lib.files import private_file_response
 from wadah.lib.text import normalize
-from wadah.typing import AuthedHttpRequest
 from workdays.engine import days_left, deadline_for
 
 PAGE_SIZE = 25
@@ -404,8 +404,6 @@ def _decorate(items: list[Any], slug: str, user: Any, shares: dict[tuple[int, in
 
 @registry_reader
 def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
-    from fieldreports.models import FieldReport
-
     case = _case_for(request, reference)
     user = request.user
     notes = list(compartments.readable(user, case.notes.select_related("agency", "author")))
@@ -418,9 +416,7 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     compartments_seen: dict[Any, list[CaseNote]] = {}
     for note in notes:
         compartments_seen.setdefault(note.agency, []).append(note)
-    reports = list(
-        compartments.readable(user, FieldReport.objects.filter(case=case)).select_related("agency", "author")
-    )
+    reports = list(compartments.readable(user, case.field_reports.all()).select_related("agency", "author"))
     steps = list(case.steps.select_related("decided_by", "letter"))
     for step in steps:
         step.days_left = (  # type: ignore[attr-defined]
