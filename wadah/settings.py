@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "supervision",
     "fieldreports",
     "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [

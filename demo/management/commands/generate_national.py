@@ -13,8 +13,8 @@ import psycopg
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from demo.registry import national
 from regions.models import Region
-from registry.demo import national
 from registry.models import FieldOfActivity
 
 TABLES = {

@@ -1,5 +1,6 @@
 """Load the fictional Kalteng demo: offices, demo users, ~1,500 Ormas with chapters, boards and documents."""
 
+import logging
 from typing import Any
 
 from django.contrib.auth.models import Permission
@@ -7,29 +8,20 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import Agency, Office, Role, User
 from audit.log import record
+from demo.complaints import seed_complaints_demo
+from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, STAFF
+from demo.registry.generate import DemoGenerator
+from demo.services import seed_services_demo
+from demo.supervision import seed_supervision_demo
 from regions.models import Region
-from registry.demo.generate import DemoGenerator
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
 from wadah.lib.text import normalize
 
-DEMO_PASSWORD = "Wadah-Demo-2026"
-# (username, name, role, office region, agency abbreviation)
-DEMO_USERS = [
-    ("admin", "Admin Sistem", Role.ADMIN, "62", None),
-    ("pimpinan", "Kepala Badan (demo)", Role.LEADER, "62", None),
-    ("petugas.provinsi", "Petugas Provinsi (demo)", Role.OFFICER, "62", None),
-    ("petugas.palangkaraya", "Petugas Kota Palangka Raya (demo)", Role.OFFICER, "62.71", None),
-    ("petugas.kotim", "Petugas Kotawaringin Timur (demo)", Role.OFFICER, "62.02", None),
-    ("polda", "Anggota Tim Terpadu Polda (demo)", Role.AGENCY_MEMBER, None, "Polda"),
-]
-# Created with the demo applications (services/demo.py): an Ormas account, logged in as its secretary.
-ORMAS_ACCOUNT_LOGIN = ("sekretariat", "Sekretariat Ormas (demo)", "pengurus_ormas")
-# Created with the demo cases (supervision/demo.py): a BINDA member, to see the compartments from the other side.
-BINDA_LOGIN = "binda"
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -55,14 +47,6 @@ class Command(BaseCommand):
         self.print_logins()
 
     def create_applications(self) -> None:
-        import logging
-
-        from django.test.utils import override_settings
-
-        from complaints.demo import seed_complaints_demo
-        from services.demo import seed_services_demo
-        from supervision.demo import seed_supervision_demo
-
         # The demo's notification e-mails and task logs would bury the logins printed below.
         tasks_logger = logging.getLogger("django.tasks")
         level = tasks_logger.level
@@ -81,7 +65,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
 
     def create_users(self, province: str) -> None:
-        for username, full_name, role, office_code, agency in DEMO_USERS:
+        for username, full_name, role, office_code, agency in STAFF:
             if User.objects.filter(username=username).exists():
                 continue
             first, _sep, last = full_name.partition(" ")
@@ -191,15 +175,12 @@ class Command(BaseCommand):
 
     def print_logins(self) -> None:
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
-        for username, _name, role, office_code, agency in DEMO_USERS:
+        for username, _name, role, office_code, agency in STAFF:
             scope = office_code or agency
             note = " — sets up two-step verification at first login" if role == Role.ADMIN else ""
             self.stdout.write(f"  {username:<22} {Role(role).label} ({scope}){note}")
-        account, _label, account_role = ORMAS_ACCOUNT_LOGIN
-        if User.objects.filter(username=account).exists():
-            self.stdout.write(f"  {account:<22} {Role(account_role).label} (its own Ormas only)")
-        if User.objects.filter(username=BINDA_LOGIN).exists():
-            self.stdout.write(
-                f"  {BINDA_LOGIN:<22} {Role.AGENCY_MEMBER.label} (BINDA: its compartment of the demo cases)"
-            )
+        if User.objects.filter(username=ORMAS_ACCOUNT).exists():
+            self.stdout.write(f"  {ORMAS_ACCOUNT:<22} {Role.ORMAS_ACCOUNT.label} (its own Ormas only)")
+        if User.objects.filter(username=BINDA).exists():
+            self.stdout.write(f"  {BINDA:<22} {Role.AGENCY_MEMBER.label} (BINDA: its compartment of the demo cases)")
         self.stdout.write("")

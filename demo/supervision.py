@@ -1,4 +1,4 @@
-"""Demo supervision cases (for the lead to call from seed_demo): a BINDA member, a case past its warning window
+"""Demo supervision cases (seed_demo calls them): a BINDA member, a case past its warning window
 with a BINDA note not shared with Polda, a Polda note shared with BINDA, and a leadership dispute.
 
 Call seed_supervision_demo() after the registry and services demo (it needs the demo officers and Ormas)."""
@@ -9,12 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Agency, Office, Role, User
+from demo.logins import BINDA, DEMO_PASSWORD
 from registry.models import Ormas
 from supervision import actions, compartments
 from supervision.models import Case
 from workdays.engine import add_working_days
-
-DEMO_PASSWORD = "Wadah-Demo-2026"
 
 
 @transaction.atomic
@@ -25,7 +24,7 @@ def seed_supervision_demo() -> int:
     polda_user = User.objects.get(username="polda")
     binda = Agency.objects.get(abbreviation="BINDA", region_id="62")
     binda_user, created = User.objects.get_or_create(
-        username="binda",
+        username=BINDA,
         defaults={"role": Role.AGENCY_MEMBER, "agency": binda, "first_name": "Anggota", "last_name": "BINDA"},
     )
     if created:

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from registry.demo import names
+from demo.registry import names
 from wadah.lib.text import compact, normalize
 
 NULL = "\\N"

@@ -1,4 +1,4 @@
-"""Demo applications for `seed_demo`: an Ormas account, and applications at each step of the work list.
+"""Demo applications for seed_demo: an Ormas account, and applications at each step of the work list.
 
 Everything goes through the real actions, so the demo has the same audit trail, deadlines, documents and letters
 as real use. The Ormas chosen are provincial-level ones in Palangka Raya, handled by the province office (the
@@ -12,12 +12,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import Role, User
+from demo.logins import DEMO_PASSWORD, ORMAS_ACCOUNT
 from registry import actions as registry_actions
 from registry.models import Ormas
 from services import actions
 from services.models import Application, ServiceType
 
-DEMO_ACCOUNT = "sekretariat"
 # A tiny but real PDF: the upload check sniffs content, not names.
 _PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -60,17 +60,15 @@ def seed_services_demo(*, officer: User, leader: User) -> list[Application]:
             registry_actions.update_ormas(ormas, by=None, changes={"scope_level": Ormas.ScopeLevel.PROVINCE})
     own, *others = ormas_list
     account, _created = User.objects.get_or_create(
-        username=DEMO_ACCOUNT,
+        username=ORMAS_ACCOUNT,
         defaults={
             "role": Role.ORMAS_ACCOUNT,
-            "email": "sekretariat@contoh.id",
+            "email": f"{ORMAS_ACCOUNT}@contoh.id",
             "first_name": "Sekretaris",
             "last_name": own.abbreviation,
             "ormas": own,
         },
     )
-    from registry.management.commands.seed_demo import DEMO_PASSWORD
-
     account.set_password(DEMO_PASSWORD)
     account.save()
     counter = {

@@ -1,0 +1,18 @@
+"""The demo logins and their one password: what seed_demo creates and prints, and what the README lists."""
+
+from accounts.models import Role
+
+DEMO_PASSWORD = "Wadah-Demo-2026"
+# (username, name, role, office region, agency abbreviation)
+STAFF = [
+    ("admin", "Admin Sistem", Role.ADMIN, "62", None),
+    ("pimpinan", "Kepala Badan (demo)", Role.LEADER, "62", None),
+    ("petugas.provinsi", "Petugas Provinsi (demo)", Role.OFFICER, "62", None),
+    ("petugas.palangkaraya", "Petugas Kota Palangka Raya (demo)", Role.OFFICER, "62.71", None),
+    ("petugas.kotim", "Petugas Kotawaringin Timur (demo)", Role.OFFICER, "62.02", None),
+    ("polda", "Anggota Tim Terpadu Polda (demo)", Role.AGENCY_MEMBER, None, "Polda"),
+]
+# Created with the demo applications (demo/services.py): an Ormas account, logged in as its secretary.
+ORMAS_ACCOUNT = "sekretariat"
+# Created with the demo cases (demo/supervision.py): a BINDA member, to see the compartments from the other side.
+BINDA = "binda"
