@@ -42,7 +42,7 @@ class Prohibition(models.TextChoices):
     SEPARATISM = "59(4)", _("Pasal 59(4): separatism or teachings against Pancasila")
 
 
-# The classifications that count as a risk signal on the Ormas's record (supervision/risk.py).
+# The classifications that count as a risk signal on the Ormas's record (insights/risk.py).
 ALARMING = (Classification.POSSIBLE_VIOLATION, Classification.URGENT)
 
 

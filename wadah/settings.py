@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "complaints",
     "supervision",
     "fieldreports",
+    "insights",
     "portal",
     "demo",
 ]

@@ -17,6 +17,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from complaints.models import Complaint
+from fieldreports.models import ALARMING, Classification, FieldReport
+from services.models import Application
+from supervision.compartments import readable
+from supervision.models import Case, CaseStep
+from supervision.queries import active_sanction
+
 INFO, WARNING, DANGER = "info", "warning", "danger"
 SEVERITY_ORDER = {DANGER: 0, WARNING: 1, INFO: 2}
 LOOKBACK_DAYS = 365
@@ -52,8 +59,6 @@ def _month(value: dt.date | dt.datetime) -> str:
 
 
 def open_complaints(ormas: Any) -> Signal | None:
-    from complaints.models import Complaint
-
     row = Complaint.objects.filter(ormas=ormas).open().aggregate(n=Count("id"), since=Min("created_at"))
     if not row["n"]:
         return None
@@ -73,8 +78,6 @@ def open_complaints(ormas: Any) -> Signal | None:
 
 def overdue_activity_report(ormas: Any, *, today: dt.date) -> Signal | None:
     """An SKT holder reports its activities every year; no approved report in the last 12 months is overdue."""
-    from services.models import Application
-
     if ormas.legal_form != ormas.LegalForm.UNINCORPORATED or not ormas.skt_number:
         return None
     since = today - dt.timedelta(days=LOOKBACK_DAYS)
@@ -120,9 +123,6 @@ def expired_skt(ormas: Any, *, today: dt.date) -> Signal | None:
 
 def sanctions(ormas: Any, *, today: dt.date) -> list[Signal]:
     """The sanction in force (if any), and the history of warnings and sanctions (two queries)."""
-    from supervision.models import CaseStep
-    from supervision.queries import active_sanction
-
     signals = []
     active = active_sanction(ormas, today=today)
     if active is not None:
@@ -165,16 +165,12 @@ def sanctions(ormas: Any, *, today: dt.date) -> list[Signal]:
 
 
 def alarming_field_reports(ormas: Any, *, today: dt.date, user: Any = None) -> Signal | None:
-    from fieldreports.models import Classification, FieldReport
-
     reports: Any = FieldReport.objects.submitted().filter(
         ormas=ormas,
-        classification__in=[Classification.POSSIBLE_VIOLATION, Classification.URGENT],
+        classification__in=ALARMING,
         observed_on__gte=today - dt.timedelta(days=LOOKBACK_DAYS),
     )
     if user is not None:
-        from supervision.compartments import readable
-
         reports = readable(user, reports)
     row = reports.aggregate(
         n=Count("id"), urgent=Count("id", filter=Q(classification=Classification.URGENT)), last=Max("observed_on")
@@ -200,8 +196,6 @@ def alarming_field_reports(ormas: Any, *, today: dt.date, user: Any = None) -> S
 
 
 def open_cases(ormas: Any, *, user: Any = None) -> Signal | None:
-    from supervision.models import Case
-
     cases = Case.objects.filter(ormas=ormas).open()
     if user is not None:
         cases = cases.filter(pk__in=Case.objects.visible_to(user).values("pk"))

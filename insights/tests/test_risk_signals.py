@@ -1,4 +1,4 @@
-"""supervision.risk: every signal states its reason with the numbers; nothing is an opaque score."""
+"""insights.risk: every signal states its reason with the numbers; nothing is an opaque score."""
 
 import datetime as dt
 
@@ -9,11 +9,11 @@ from accounts.models import Role
 from conftest import make_user
 from fieldreports import actions
 from fieldreports.tests.helpers import submitted_report
+from insights.risk import risk_signals
 from regions.models import Region
 from services.models import Application, ServiceType
 from supervision import actions as case_actions
 from supervision.models import CaseStep
-from supervision.risk import risk_signals
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from supervision.risk import Signal, risk_signals
+from insights.risk import Signal, risk_signals
 
 register = template.Library()
 
