@@ -2,33 +2,19 @@ from base64 import b32encode
 from typing import Any
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Case, Q, Value, When
 from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import actions
-from accounts.decorators import ormas_account_required, registry_editor
-from accounts.forms import DecisionForm, LoginForm, OrmasAccountRequestForm, RejectForm, TokenForm
-from accounts.models import OrmasAccountRequest, Role
-from accounts.typing import AuthedHttpRequest
-from regions.models import Region
-from registry import search as registry_search
-from registry.models import BoardMember, Ormas
-from wadah.lib.files import private_file_response
-from wadah.lib.text import compact, digits_only, normalize
+from accounts.forms import LoginForm, TokenForm
+from accounts.models import Role
 
 
 class LoginView(auth_views.LoginView):
@@ -43,7 +29,7 @@ class LoginView(auth_views.LoginView):
 def home_url_for(user: Any) -> str:
     """Where a user lands after login (and from "Home" links).
 
-    An Ormas account without a confirmed Ormas waits (accounts:ormas-waiting); with one it goes to the services
+    An Ormas account without a confirmed Ormas waits (ormas_accounts:ormas-waiting); with one it goes to the services
     applicant home. Officers and leaders start on their work list; agency members on the registry.
     """
     role = getattr(user, "role", None)
@@ -51,7 +37,7 @@ def home_url_for(user: Any) -> str:
         return reverse("admin:index")
     if role == Role.ORMAS_ACCOUNT:
         if not getattr(user, "ormas_id", None):
-            return reverse("accounts:ormas-waiting")
+            return reverse("ormas_accounts:ormas-waiting")
         return reverse("services:applicant-home")
     if role in (Role.OFFICER, Role.LEADER):
         return reverse("services:worklist")  # ux.md: the first page after login is "Tugas saya"
@@ -113,310 +99,6 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             "required": getattr(request.user, "requires_totp", False),
         },
     )
-
-
-# --- Ormas accounts: public self-registration -------------------------------------------------------------------
-
-SEARCH_LIMIT = 10
-
-
-def public_ormas_matches(query: str) -> list[dict[str, Any]]:
-    """At most 10 registered Ormas for the public registration search: name, kab/kota and legal form only.
-
-    registry.search.search() also matches board members' names and NIKs, which would tell a stranger who sits on
-    which board; here a 16-digit number is refused and every match must match by the Ormas's own name,
-    abbreviation or registration number.
-    """
-    query = query.strip()
-    if len(query) < 3:
-        return []
-    digits = digits_only(query)
-    if len(digits) >= 12 and len(digits) >= len(query.replace(" ", "").replace(".", "")) - 1:
-        return []  # a NIK (or any long bare number that is not an SKT/AHU number with letters)
-    normalised = normalize(query)
-    if not normalised:
-        return []
-    words = list(dict.fromkeys(normalised.split()))
-    own = Q(abbreviation_search=normalised)
-    name_condition = Q()
-    for word in words:
-        name_condition &= Q(name_search__contains=word)
-    own |= name_condition
-    number = compact(query)
-    if len(number) >= 3 and any(c.isdigit() for c in number):
-        own |= Q(number_search__contains=number)
-    rows = list(
-        registry_search.search(Ormas.objects.all(), query)
-        .filter(own)
-        .order_by("name", "id")
-        .values("public_id", "name", "abbreviation", "legal_form", "regency_code")[:SEARCH_LIMIT]
-    )
-    regencies = dict(Region.objects.filter(code__in={row["regency_code"] for row in rows}).values_list("code", "name"))
-    legal_forms = dict(Ormas.LegalForm.choices)
-    return [
-        {
-            "public_id": row["public_id"],
-            "name": row["name"],
-            "abbreviation": row["abbreviation"],
-            "regency": regencies.get(row["regency_code"], ""),
-            "legal_form": legal_forms.get(row["legal_form"], ""),
-        }
-        for row in rows
-    ]
-
-
-def _chosen_ormas(form: OrmasAccountRequestForm) -> dict[str, Any] | None:
-    """The Ormas the applicant picked before a re-displayed form, so that it stays chosen."""
-    value = form.data.get("ormas") if form.is_bound else None
-    if not value:
-        return None
-    try:
-        ormas = Ormas.objects.filter(public_id=value).select_related("region").first()
-    except ValidationError:
-        return None
-    if ormas is None:
-        return None
-    regency = Region.objects.filter(code=ormas.regency_code).values_list("name", flat=True).first() or ""
-    return {
-        "public_id": ormas.public_id,
-        "name": ormas.name,
-        "abbreviation": ormas.abbreviation,
-        "regency": regency,
-        "legal_form": ormas.get_legal_form_display(),
-    }
-
-
-def register(request: HttpRequest) -> HttpResponse:
-    """Start text, then one short form; creates the account and its pending request."""
-    if request.user.is_authenticated:
-        return redirect(home_url_for(request.user))
-    searching = request.method == "POST" and request.POST.get("action") == "search"
-    form = OrmasAccountRequestForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
-    query = (request.POST.get("q") or request.GET.get("q") or "").strip()
-    if request.method == "POST" and not searching and form.is_valid():
-        data = form.cleaned_data
-        assert form.ormas_object is not None and form.upload is not None and form.sniffed is not None
-        try:
-            account_request = actions.request_ormas_account(
-                full_name=data["full_name"],
-                email=data["email"],
-                phone=data["phone"],
-                password=data["password1"],
-                ormas=form.ormas_object,
-                position=data["position"],
-                position_other=data["position_other"],
-                upload=form.upload,
-                sniffed=form.sniffed,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            request.session["account_request_id"] = account_request.pk
-            return redirect("accounts:register-done")
-    chosen = _chosen_ormas(form)
-    matches = public_ormas_matches(query) if query else []
-    if chosen:
-        matches = [chosen] + [m for m in matches if m["public_id"] != chosen["public_id"]]
-    return render(
-        request,
-        "accounts/register.html",
-        {
-            "form": form if not searching else OrmasAccountRequestForm(initial=_kept(request.POST)),
-            "query": query,
-            "matches": matches,
-            "chosen": chosen,
-            "searched": bool(query),
-            "max_mb": settings.WADAH_MAX_DOCUMENT_MB,
-        },
-    )
-
-
-def _kept(data: Any) -> dict[str, Any]:
-    """What a no-JavaScript search keeps of the form (passwords and files never travel back)."""
-    return {key: data.get(key) for key in ("full_name", "email", "phone", "position", "position_other", "ormas")}
-
-
-def register_search(request: HttpRequest) -> HttpResponse:
-    """htmx: the registered Ormas matching what the applicant typed (public facts only)."""
-    query = (request.GET.get("q") or "").strip()
-    return render(
-        request,
-        "accounts/register.html#ormas-results",
-        {"matches": public_ormas_matches(query), "query": query, "searched": bool(query), "chosen": None},
-    )
-
-
-def register_done(request: HttpRequest) -> HttpResponse:
-    request_id = request.session.get("account_request_id")
-    account_request = (
-        OrmasAccountRequest.objects.select_related("ormas", "user").filter(pk=request_id).first()
-        if request_id
-        else None
-    )
-    return render(request, "accounts/register_done.html", {"account_request": account_request})
-
-
-# --- Ormas accounts: the account's own pages ---------------------------------------------------------------------
-
-
-@ormas_account_required
-def ormas_waiting(request: AuthedHttpRequest) -> HttpResponse:
-    if request.user.ormas_id:
-        return redirect(home_url_for(request.user))
-    account_request = request.user.ormas_requests.select_related("ormas").order_by("-created_at", "-id").first()
-    return render(request, "accounts/ormas_waiting.html", {"account_request": account_request})
-
-
-@ormas_account_required
-def ormas_home(request: AuthedHttpRequest) -> HttpResponse:
-    """The account's own Ormas, read-only: public profile, current board names and positions, document list."""
-    if not request.user.ormas_id:
-        return redirect("accounts:ormas-waiting")
-    ormas = Ormas.objects.select_related("region").get(pk=request.user.ormas_id)
-    position_order = Case(
-        *[When(position=value, then=Value(index)) for index, value in enumerate(BoardMember.Position.values)],
-        default=Value(99),
-    )
-    # Names and positions only: no NIK, no home address, no phone of a board member reaches this page.
-    board = (
-        BoardMember.objects.filter(ormas=ormas, ended_on__isnull=True, chapter__is_active=True)
-        .order_by("chapter__level", "chapter__name", position_order, "id")
-        .values("chapter__name", "person__name", "position", "title", "term_start", "term_end")
-    )
-    positions = dict(BoardMember.Position.choices)
-    seats = [{**row, "position_label": row["title"] or positions.get(row["position"], "")} for row in board]
-    account_request = (
-        request.user.ormas_requests.filter(status=OrmasAccountRequest.Status.CONFIRMED, ormas=ormas)
-        .order_by("-decided_at")
-        .first()
-    )
-    return render(
-        request,
-        "accounts/ormas_home.html",
-        {
-            "ormas": ormas,
-            "region_name": ormas.region.full_name(),
-            "seats": seats,
-            "fields": ormas.fields_of_activity.all(),
-            "documents": ormas.documents.current().select_related("document_type").order_by("document_type__order"),
-            "account_request": account_request,
-        },
-    )
-
-
-# --- Ormas accounts: the officer's side ---------------------------------------------------------------------------
-
-
-def _requests_for(user: Any) -> Any:
-    """Account requests whose Ormas lies in the officer's scope; everything else is 404."""
-    return OrmasAccountRequest.objects.filter(ormas__in=Ormas.objects.visible_to(user)).select_related(
-        "user", "ormas", "decided_by"
-    )
-
-
-@registry_editor
-def account_requests(request: AuthedHttpRequest) -> HttpResponse:
-    show = "decided" if request.GET.get("show") == "decided" else "pending"
-    queryset = _requests_for(request.user)
-    if show == "pending":
-        queryset = queryset.filter(status=OrmasAccountRequest.Status.PENDING).order_by("created_at", "id")
-    else:
-        queryset = queryset.exclude(status=OrmasAccountRequest.Status.PENDING).order_by("-decided_at", "-id")
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "accounts/account_requests.html",
-        {"page": page, "show": show, "querystring": f"show={show}"},
-    )
-
-
-@registry_editor
-def account_request_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    account_request = get_object_or_404(_requests_for(request.user), pk=pk)
-    return _render_detail(request, account_request, DecisionForm(), RejectForm())
-
-
-def _render_detail(
-    request: AuthedHttpRequest, account_request: OrmasAccountRequest, confirm_form: Any, reject_form: Any
-) -> HttpResponse:
-    ormas = account_request.ormas
-    position_order = Case(
-        *[When(position=value, then=Value(index)) for index, value in enumerate(BoardMember.Position.values)],
-        default=Value(99),
-    )
-    board = (
-        BoardMember.objects.filter(ormas=ormas, ended_on__isnull=True)
-        .select_related("person", "chapter")
-        .order_by("chapter__level", "chapter__name", position_order, "id")
-    )
-    return render(
-        request,
-        "accounts/account_request_detail.html",
-        {
-            "account_request": account_request,
-            "applicant": account_request.user,
-            "ormas": ormas,
-            "board": board,
-            "confirm_form": confirm_form,
-            "reject_form": reject_form,
-            "others": _requests_for(request.user)
-            .filter(ormas=ormas)
-            .exclude(pk=account_request.pk)
-            .order_by("-created_at")[:10],
-            "accounts": ormas.accounts.filter(is_active=True).order_by("first_name"),
-        },
-    )
-
-
-@registry_editor
-def account_request_document(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    account_request = get_object_or_404(_requests_for(request.user), pk=pk)
-    return private_file_response(
-        account_request.document, filename=account_request.document_name, content_type=account_request.document_type
-    )
-
-
-@require_POST
-@registry_editor
-def account_request_confirm(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    account_request = get_object_or_404(_requests_for(request.user), pk=pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.confirm_ormas_account(account_request, by=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("accounts:account-request", pk=pk)
-        messages.success(
-            request,
-            _("The account of %(name)s now acts for %(ormas)s. They have been told by e-mail.")
-            % {"name": account_request.user, "ormas": account_request.ormas.name},
-        )
-        return redirect("accounts:account-requests")
-    return _render_detail(request, account_request, form, RejectForm())
-
-
-@require_POST
-@registry_editor
-def account_request_reject(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    account_request = get_object_or_404(_requests_for(request.user), pk=pk)
-    form = RejectForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.reject_ormas_account(account_request, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("accounts:account-request", pk=pk)
-        messages.success(
-            request,
-            _("The request of %(name)s was rejected. They have been told the reason by e-mail.")
-            % {"name": account_request.user},
-        )
-        return redirect("accounts:account-requests")
-    return _render_detail(request, account_request, DecisionForm(), form)
 
 
 # --- Password reset by e-mail (Django's views, Wadah's templates) -----------------------------------------------

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.views import public_ormas_matches
 from complaints import abuse, actions
 from complaints.forms import PublicComplaintForm, StatusLookupForm
 from complaints.models import Complaint, ComplaintAttachment, hash_code
 from regions.models import Region
+from registry.search import public_matches
 
 SESSION_KEY = "complaint_code"
 
@@ -96,7 +96,7 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
                 request.session[SESSION_KEY] = code
                 return redirect("portal:complaint-done")
     query = (request.POST.get("q") or "").strip()
-    matches = public_ormas_matches(query) if searching and query else []
+    matches = public_matches(query) if searching and query else []
     chosen = None
     if form.is_bound and getattr(form, "ormas_object", None) is not None:
         ormas = form.ormas_object
@@ -123,7 +123,7 @@ def complaint_ormas_search(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "complaints/_ormas_results.html",
-        {"matches": public_ormas_matches(query), "query": query, "searched": bool(query), "chosen": None},
+        {"matches": public_matches(query), "query": query, "searched": bool(query), "chosen": None},
     )
 
 

@@ -18,7 +18,6 @@ from rapidfuzz import fuzz
 
 from accounts.decorators import registry_editor, registry_reader
 from accounts.typing import AuthedHttpRequest
-from accounts.views import public_ormas_matches
 from audit.models import Entry
 from complaints import actions
 from complaints.forms import (
@@ -30,6 +29,7 @@ from complaints.forms import (
     ReasonForm,
 )
 from complaints.models import Complaint, ComplaintAttachment
+from registry.search import public_matches
 from wadah.lib.files import private_file_response
 
 S = Complaint.Status
@@ -164,7 +164,7 @@ def complaint_intake(request: AuthedHttpRequest) -> HttpResponse:
             messages.success(request, _("The complaint was recorded."))
             return redirect(complaint)
     query = (request.POST.get("q") or "").strip()
-    matches = public_ormas_matches(query) if searching and query else []
+    matches = public_matches(query) if searching and query else []
     chosen = None
     if form.is_bound and form.ormas_object is not None:
         chosen = {"public_id": form.ormas_object.public_id, "name": form.ormas_object.name}
@@ -189,7 +189,7 @@ def intake_ormas_search(request: AuthedHttpRequest) -> HttpResponse:
     return render(
         request,
         "complaints/_ormas_results.html",
-        {"matches": public_ormas_matches(query), "query": query, "searched": bool(query), "chosen": None},
+        {"matches": public_matches(query), "query": query, "searched": bool(query), "chosen": None},
     )
 
 

@@ -20,11 +20,13 @@ How the result is shaped matters as much as the indexes, because the list page s
 
 from functools import reduce
 from operator import and_
+from typing import Any
 
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from registry.models import BoardMember, OrmasQuerySet, Person
+from regions.models import Region
+from registry.models import BoardMember, Ormas, OrmasQuerySet, Person
 from wadah.lib.text import compact, digits_only, normalize
 
 # Board-member matches beyond this many Ormas add little to a human-read list and cost a lot.
@@ -114,3 +116,53 @@ def _ormas_of_people(words: list[str]) -> list[int]:
     people = Person.objects.filter(_all_words("name_search", words)).order_by().values("pk")[:MAX_PERSON_MATCHES]
     seats = BoardMember.objects.filter(person__in=people).order_by().values_list("ormas_id", flat=True).distinct()
     return list(seats[:MAX_PERSON_MATCHES])
+
+
+# --- The public search: self-registration and public complaints pick an Ormas with it ----------------------
+
+PUBLIC_LIMIT = 10
+
+
+def public_matches(query: str) -> list[dict[str, Any]]:
+    """At most 10 registered Ormas for the public registration search: name, kab/kota and legal form only.
+
+    search() also matches board members' names and NIKs, which would tell a stranger who sits on
+    which board; here a 16-digit number is refused and every match must match by the Ormas's own name,
+    abbreviation or registration number.
+    """
+    query = query.strip()
+    if len(query) < 3:
+        return []
+    digits = digits_only(query)
+    if len(digits) >= 12 and len(digits) >= len(query.replace(" ", "").replace(".", "")) - 1:
+        return []  # a NIK (or any long bare number that is not an SKT/AHU number with letters)
+    normalised = normalize(query)
+    if not normalised:
+        return []
+    words = list(dict.fromkeys(normalised.split()))
+    own = Q(abbreviation_search=normalised)
+    name_condition = Q()
+    for word in words:
+        name_condition &= Q(name_search__contains=word)
+    own |= name_condition
+    number = compact(query)
+    if len(number) >= 3 and any(c.isdigit() for c in number):
+        own |= Q(number_search__contains=number)
+    rows = list(
+        search(Ormas.objects.all(), query)
+        .filter(own)
+        .order_by("name", "id")
+        .values("public_id", "name", "abbreviation", "legal_form", "regency_code")[:PUBLIC_LIMIT]
+    )
+    regencies = dict(Region.objects.filter(code__in={row["regency_code"] for row in rows}).values_list("code", "name"))
+    legal_forms = dict(Ormas.LegalForm.choices)
+    return [
+        {
+            "public_id": row["public_id"],
+            "name": row["name"],
+            "abbreviation": row["abbreviation"],
+            "regency": regencies.get(row["regency_code"], ""),
+            "legal_form": legal_forms.get(row["legal_form"], ""),
+        }
+        for row in rows
+    ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "registry",
+    "ormas_accounts",
     "imports",
     "workdays",
     "letters",

@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("portal.urls")),
     path("akun/", include("accounts.urls")),
+    path("akun/", include("ormas_accounts.urls")),
     path("registri/", include("registry.urls")),
     path("impor/", include("imports.urls")),
     path("wilayah/", include("regions.urls")),

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import OrmasAccountRequest, Role, User
-from accounts.tasks import notify_officers_of_account_request, send_account_request_mail
+from accounts.models import Role, User
 from audit.log import record
+from ormas_accounts.models import OrmasAccountRequest
+from ormas_accounts.tasks import notify_officers_of_account_request, send_account_request_mail
 from registry.models import Ormas
 from wadah.lib.files import SniffedType, save_private, sha256_of
 

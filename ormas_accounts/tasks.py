@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import OrmasAccountRequest
+from accounts.models import Role, User
+from ormas_accounts.models import OrmasAccountRequest
 from wadah.lib.urls import absolute_url
 
 
@@ -37,15 +38,13 @@ def send_account_request_mail(request_id: int, kind: str) -> None:
             "rejected": _("Wadah: account request %(reference)s was not accepted"),
         }
         subject = subjects[kind] % context
-        body = render_to_string(f"accounts/email/request_{kind}.txt", context)
+        body = render_to_string(f"ormas_accounts/email/request_{kind}.txt", context)
     send_mail(subject, body, None, [user.email])
 
 
 @task()
 def notify_officers_of_account_request(request_id: int) -> None:
     """Tell the officers whose area holds the Ormas that an account request waits for them."""
-    from accounts.models import Role, User
-
     account_request = OrmasAccountRequest.objects.select_related("ormas").get(pk=request_id)
     region = account_request.ormas.region_id
     officers = [
@@ -57,7 +56,7 @@ def notify_officers_of_account_request(request_id: int) -> None:
     ]
     if not officers:
         return
-    url = absolute_url(reverse("accounts:account-request", args=[account_request.pk]))
+    url = absolute_url(reverse("ormas_accounts:account-request", args=[account_request.pk]))
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Wadah: account request %(reference)s waits for confirmation") % {
             "reference": account_request.reference

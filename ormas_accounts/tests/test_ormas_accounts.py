@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 
-from accounts import actions
-from accounts.models import OrmasAccountRequest, Role, User
-from accounts.views import home_url_for, public_ormas_matches
+from accounts.models import Role, User
+from accounts.views import home_url_for
 from audit.models import Entry
 from conftest import make_chapter
+from ormas_accounts import actions
+from ormas_accounts.models import OrmasAccountRequest
 from registry import actions as registry_actions
+from registry.search import public_matches
 from wadah.lib.files import SniffedType
 from wadah.tests_crosscutting.helpers import login_verified
 
@@ -75,7 +77,7 @@ def _request(ormas, email="siti@example.org", position="sekretaris"):
 
 
 def test_it_shows_the_start_text_and_the_form_to_anyone(client, db):
-    response = client.get(reverse("accounts:register"))
+    response = client.get(reverse("ormas_accounts:register"))
     assert response.status_code == 200
     text = response.text
     assert "Who may register" in text or "Siapa" in text
@@ -86,9 +88,9 @@ def test_it_shows_the_start_text_and_the_form_to_anyone(client, db):
 
 def test_it_registers_an_account_that_waits_for_confirmation(client, city_ormas, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:register"), _form(city_ormas))
+        response = client.post(reverse("ormas_accounts:register"), _form(city_ormas))
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:register-done")
+    assert response["Location"] == reverse("ormas_accounts:register-done")
     user = User.objects.get(email="siti@example.org")
     assert user.role == Role.ORMAS_ACCOUNT
     assert user.ormas is None
@@ -112,17 +114,17 @@ def test_it_registers_an_account_that_waits_for_confirmation(client, city_ormas,
 
 def test_it_accepts_a_camera_photo_instead_of_a_file(client, city_ormas):
     photo = SimpleUploadedFile("IMG_0001.png", PNG, content_type="image/png")
-    response = client.post(reverse("accounts:register"), _form(city_ormas, document=None, document_photo=photo))
+    response = client.post(reverse("ormas_accounts:register"), _form(city_ormas, document=None, document_photo=photo))
     assert response.status_code == 302
     assert OrmasAccountRequest.objects.get().document_type == "image/png"
 
 
 def test_it_needs_a_written_position_for_other(client, city_ormas):
-    response = client.post(reverse("accounts:register"), _form(city_ormas, position="lainnya"))
+    response = client.post(reverse("ormas_accounts:register"), _form(city_ormas, position="lainnya"))
     assert response.status_code == 200
     assert not User.objects.filter(email="siti@example.org").exists()
     ok = client.post(
-        reverse("accounts:register"),
+        reverse("ormas_accounts:register"),
         _form(city_ormas, position="lainnya", position_other="Wakil Sekretaris"),
     )
     assert ok.status_code == 302
@@ -163,7 +165,7 @@ def test_it_needs_a_written_position_for_other(client, city_ormas):
     ],
 )
 def test_it_refuses_bad_input_and_changes_nothing(client, city_ormas, overrides, field):
-    response = client.post(reverse("accounts:register"), _form(city_ormas, **overrides))
+    response = client.post(reverse("ormas_accounts:register"), _form(city_ormas, **overrides))
     assert response.status_code == 200
     assert response.context["form"].errors.get(field), response.context["form"].errors
     assert "error-summary" in response.text
@@ -176,14 +178,14 @@ def test_it_refuses_bad_input_and_changes_nothing(client, city_ormas, overrides,
 def test_it_refuses_a_file_above_the_limit(client, city_ormas, settings):
     settings.WADAH_MAX_DOCUMENT_MB = 1
     big = SimpleUploadedFile("sk.pdf", PDF + b"0" * (1024 * 1024 + 1))
-    response = client.post(reverse("accounts:register"), _form(city_ormas, document=big))
+    response = client.post(reverse("ormas_accounts:register"), _form(city_ormas, document=big))
     assert response.status_code == 200
     assert "1 MB" in str(response.context["form"].errors["document"])
     assert not OrmasAccountRequest.objects.exists()
 
 
 def test_it_keeps_the_chosen_ormas_when_the_form_comes_back(client, city_ormas):
-    response = client.post(reverse("accounts:register"), _form(city_ormas, password2="x"))
+    response = client.post(reverse("ormas_accounts:register"), _form(city_ormas, password2="x"))
     assert f'value="{city_ormas.public_id}" checked' in response.text
 
 
@@ -192,7 +194,7 @@ def test_it_refuses_an_e_mail_that_already_has_an_account(client, city_ormas, ci
     city_officer.email = "siti@example.org"
     city_officer.save()
     response = client.post(
-        reverse("accounts:register"), _form(city_ormas, email=email.replace("officer.pky", "siti@example.org"))
+        reverse("ormas_accounts:register"), _form(city_ormas, email=email.replace("officer.pky", "siti@example.org"))
     )
     assert response.status_code == 200
     assert "already exists" in str(response.context["form"].errors["email"])
@@ -200,8 +202,8 @@ def test_it_refuses_an_e_mail_that_already_has_an_account(client, city_ormas, ci
 
 
 def test_it_allows_one_pending_request_per_e_mail(client, city_ormas):
-    assert client.post(reverse("accounts:register"), _form(city_ormas)).status_code == 302
-    second = client.post(reverse("accounts:register"), _form(city_ormas))
+    assert client.post(reverse("ormas_accounts:register"), _form(city_ormas)).status_code == 302
+    second = client.post(reverse("ormas_accounts:register"), _form(city_ormas))
     assert second.status_code == 200
     assert OrmasAccountRequest.objects.count() == 1
     with pytest.raises(ValidationError):
@@ -210,7 +212,7 @@ def test_it_allows_one_pending_request_per_e_mail(client, city_ormas):
 
 def test_it_sends_a_signed_in_user_home_instead_of_the_form(client, city_officer):
     client.force_login(city_officer)
-    assert client.get(reverse("accounts:register"))["Location"] == reverse("services:worklist")
+    assert client.get(reverse("ormas_accounts:register"))["Location"] == reverse("services:worklist")
 
 
 # --- the public Ormas search -------------------------------------------------------------------------------------
@@ -218,7 +220,7 @@ def test_it_sends_a_signed_in_user_home_instead_of_the_form(client, city_officer
 
 def test_it_finds_an_ormas_by_name_abbreviation_and_skt_number(client, city_ormas, kotim_ormas):
     for query in ("pemuda kahayan", "IPTK", "123/VII/2022"):
-        response = client.get(reverse("accounts:register-search"), {"q": query}, headers={"HX-Request": "true"})
+        response = client.get(reverse("ormas_accounts:register-search"), {"q": query}, headers={"HX-Request": "true"})
         assert response.status_code == 200
         assert "Ikatan Pemuda Tepian Kahayan" in response.text, query
         assert "Palangkaraya" in response.text
@@ -231,14 +233,14 @@ def test_it_shows_at_most_ten_ormas(db):
 
     for number in range(12):
         make_ormas(name=f"Ikatan Pemuda Nomor {number}", abbreviation=f"IPN{number}", skt_number=f"9-{number}")
-    assert len(public_ormas_matches("ikatan pemuda")) == 10
+    assert len(public_matches("ikatan pemuda")) == 10
 
 
 def test_it_tells_nothing_about_board_members_in_the_public_search(client, city_ormas, seat):
     for query in ("Budi Santoso", NIK, "6271 0112 0485 0002"):
-        response = client.get(reverse("accounts:register-search"), {"q": query})
+        response = client.get(reverse("ormas_accounts:register-search"), {"q": query})
         assert city_ormas.name not in response.text, query
-    response = client.get(reverse("accounts:register-search"), {"q": "Tepian Kahayan"})
+    response = client.get(reverse("ormas_accounts:register-search"), {"q": "Tepian Kahayan"})
     text = response.text
     assert city_ormas.name in text
     for secret in ("Budi", NIK, "Rahasia", city_ormas.address, "sekretaris"):
@@ -246,7 +248,9 @@ def test_it_tells_nothing_about_board_members_in_the_public_search(client, city_
 
 
 def test_it_searches_without_javascript_too(client, city_ormas):
-    response = client.post(reverse("accounts:register"), {"action": "search", "q": "kahayan", "full_name": "Siti"})
+    response = client.post(
+        reverse("ormas_accounts:register"), {"action": "search", "q": "kahayan", "full_name": "Siti"}
+    )
     assert response.status_code == 200
     assert city_ormas.name in response.text
     assert 'value="Siti"' in response.text
@@ -266,20 +270,20 @@ def pending(city_ormas):
 
 def test_it_lists_pending_requests_in_the_officers_scope_only(client, city_officer, kotim_officer, pending):
     client.force_login(city_officer)
-    response = client.get(reverse("accounts:account-requests"))
+    response = client.get(reverse("ormas_accounts:account-requests"))
     assert response.status_code == 200
     assert pending.reference in response.text
     client.force_login(kotim_officer)
-    assert pending.reference not in client.get(reverse("accounts:account-requests")).text
+    assert pending.reference not in client.get(reverse("ormas_accounts:account-requests")).text
 
 
 def test_it_shows_the_request_with_the_board_and_the_document(client, city_officer, pending, seat):
     client.force_login(city_officer)
-    response = client.get(reverse("accounts:account-request", args=[pending.pk]))
+    response = client.get(reverse("ormas_accounts:account-request", args=[pending.pk]))
     assert response.status_code == 200
     assert "Budi Santoso" in response.text
     assert NIK not in response.text
-    download = client.get(reverse("accounts:account-request-document", args=[pending.pk]))
+    download = client.get(reverse("ormas_accounts:account-request-document", args=[pending.pk]))
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content) == PDF
@@ -288,9 +292,9 @@ def test_it_shows_the_request_with_the_board_and_the_document(client, city_offic
 @pytest.mark.parametrize("name", ["account-request", "account-request-document"])
 def test_it_hides_requests_outside_the_officers_scope(client, kotim_officer, pending, name):
     client.force_login(kotim_officer)
-    assert client.get(reverse(f"accounts:{name}", args=[pending.pk])).status_code == 404
+    assert client.get(reverse(f"ormas_accounts:{name}", args=[pending.pk])).status_code == 404
     for action in ("account-request-confirm", "account-request-reject"):
-        response = client.post(reverse(f"accounts:{action}", args=[pending.pk]), {"reason": "x"})
+        response = client.post(reverse(f"ormas_accounts:{action}", args=[pending.pk]), {"reason": "x"})
         assert response.status_code == 404
     pending.refresh_from_db()
     assert pending.status == OrmasAccountRequest.Status.PENDING
@@ -299,9 +303,9 @@ def test_it_hides_requests_outside_the_officers_scope(client, kotim_officer, pen
 @pytest.mark.parametrize("role", ["agency_member", "system_admin", "ormas_account"])
 def test_it_lets_only_registry_editors_decide(request, client, pending, role):
     login_verified(client, request.getfixturevalue(role))
-    assert client.get(reverse("accounts:account-requests")).status_code == 403
-    assert client.get(reverse("accounts:account-request-document", args=[pending.pk])).status_code == 403
-    assert client.post(reverse("accounts:account-request-confirm", args=[pending.pk])).status_code == 403
+    assert client.get(reverse("ormas_accounts:account-requests")).status_code == 403
+    assert client.get(reverse("ormas_accounts:account-request-document", args=[pending.pk])).status_code == 403
+    assert client.post(reverse("ormas_accounts:account-request-confirm", args=[pending.pk])).status_code == 403
     pending.refresh_from_db()
     assert pending.status == OrmasAccountRequest.Status.PENDING
     with pytest.raises(PermissionDenied):
@@ -313,7 +317,9 @@ def test_it_confirms_an_account_for_its_ormas(
 ):
     client.force_login(city_officer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:account-request-confirm", args=[pending.pk]), {"note": "SK cocok"})
+        response = client.post(
+            reverse("ormas_accounts:account-request-confirm", args=[pending.pk]), {"note": "SK cocok"}
+        )
     assert response.status_code == 302
     pending.refresh_from_db()
     pending.user.refresh_from_db()
@@ -326,7 +332,7 @@ def test_it_confirms_an_account_for_its_ormas(
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["siti@example.org"]
     assert city_ormas.name in mail.outbox[0].subject
     # A decision is final.
-    again = client.post(reverse("accounts:account-request-reject", args=[pending.pk]), {"reason": "Salah"})
+    again = client.post(reverse("ormas_accounts:account-request-reject", args=[pending.pk]), {"reason": "Salah"})
     assert again.status_code == 302
     pending.refresh_from_db()
     assert pending.status == OrmasAccountRequest.Status.CONFIRMED
@@ -337,14 +343,14 @@ def test_it_rejects_with_a_reason_the_applicant_reads(
     client, city_officer, pending, city_ormas, django_capture_on_commit_callbacks
 ):
     client.force_login(city_officer)
-    empty = client.post(reverse("accounts:account-request-reject", args=[pending.pk]), {"reason": "  "})
+    empty = client.post(reverse("ormas_accounts:account-request-reject", args=[pending.pk]), {"reason": "  "})
     assert empty.status_code == 200
     assert "error-summary" in empty.text
     pending.refresh_from_db()
     assert pending.status == OrmasAccountRequest.Status.PENDING
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("accounts:account-request-reject", args=[pending.pk]),
+            reverse("ormas_accounts:account-request-reject", args=[pending.pk]),
             {"reason": "Nama Anda tidak ada dalam SK kepengurusan."},
         )
     assert response.status_code == 302
@@ -360,7 +366,7 @@ def test_it_rejects_with_a_reason_the_applicant_reads(
 
 def test_it_lets_a_rejected_applicant_register_again(client, city_officer, pending, city_ormas):
     actions.reject_ormas_account(pending, by=city_officer, reason="Dokumen buram")
-    response = client.post(reverse("accounts:register"), _form(city_ormas))
+    response = client.post(reverse("ormas_accounts:register"), _form(city_ormas))
     assert response.status_code == 302
     user = User.objects.get(email="siti@example.org")
     assert user.is_active
@@ -383,24 +389,24 @@ def _applicant_home() -> str:
     try:
         return reverse("services:applicant-home")
     except NoReverseMatch:
-        return reverse("accounts:ormas-home")
+        return reverse("ormas_accounts:ormas-home")
 
 
 def test_it_sends_a_waiting_account_to_the_waiting_page(client, pending):
     response = _login(client, "siti@example.org")
-    assert response["Location"] == reverse("accounts:ormas-waiting")
-    page = client.get(reverse("accounts:ormas-waiting"))
+    assert response["Location"] == reverse("ormas_accounts:ormas-waiting")
+    page = client.get(reverse("ormas_accounts:ormas-waiting"))
     assert page.status_code == 200
     assert pending.reference in page.text
-    assert client.get(reverse("accounts:ormas-home"))["Location"] == reverse("accounts:ormas-waiting")
+    assert client.get(reverse("ormas_accounts:ormas-home"))["Location"] == reverse("ormas_accounts:ormas-waiting")
 
 
 def test_it_sends_a_confirmed_account_to_its_home(client, city_officer, pending, city_ormas, seat):
     actions.confirm_ormas_account(pending, by=city_officer)
     response = _login(client, "siti@example.org")
     assert response["Location"] == _applicant_home()
-    assert client.get(reverse("accounts:ormas-waiting"))["Location"] == _applicant_home()
-    page = client.get(reverse("accounts:ormas-home"))
+    assert client.get(reverse("ormas_accounts:ormas-waiting"))["Location"] == _applicant_home()
+    page = client.get(reverse("ormas_accounts:ormas-home"))
     assert page.status_code == 200
     text = page.text
     assert city_ormas.name in text
@@ -409,7 +415,7 @@ def test_it_sends_a_confirmed_account_to_its_home(client, city_officer, pending,
         assert secret not in text
     # The applicant navbar, not the staff one.
     assert reverse("registry:ormas-list") not in text
-    assert reverse("accounts:ormas-home") in text
+    assert reverse("ormas_accounts:ormas-home") in text
 
 
 def test_it_keeps_a_confirmed_account_out_of_staff_pages_and_other_ormas(
@@ -420,23 +426,23 @@ def test_it_keeps_a_confirmed_account_out_of_staff_pages_and_other_ormas(
     assert client.get(reverse("registry:ormas-list")).status_code == 403
     assert client.get(reverse("registry:ormas-detail", args=[city_ormas.pk])).status_code == 403
     assert client.get(reverse("registry:ormas-detail", args=[kotim_ormas.pk])).status_code == 403
-    assert client.get(reverse("accounts:account-requests")).status_code == 403
-    assert client.get(reverse("accounts:account-request-document", args=[pending.pk])).status_code == 403
-    page = client.get(reverse("accounts:ormas-home"), {"pk": kotim_ormas.pk, "ormas": kotim_ormas.pk}).text
+    assert client.get(reverse("ormas_accounts:account-requests")).status_code == 403
+    assert client.get(reverse("ormas_accounts:account-request-document", args=[pending.pk])).status_code == 403
+    page = client.get(reverse("ormas_accounts:ormas-home"), {"pk": kotim_ormas.pk, "ormas": kotim_ormas.pk}).text
     assert kotim_ormas.name not in page and city_ormas.name in page
 
 
 @pytest.mark.parametrize("role", ["city_officer", "agency_member", "leader"])
 def test_it_keeps_staff_off_the_ormas_account_pages(request, client, role):
     client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("accounts:ormas-home")).status_code == 403
-    assert client.get(reverse("accounts:ormas-waiting")).status_code == 403
+    assert client.get(reverse("ormas_accounts:ormas-home")).status_code == 403
+    assert client.get(reverse("ormas_accounts:ormas-waiting")).status_code == 403
 
 
 def test_it_routes_each_role_home(city_officer, ormas_account, city_ormas, system_admin):
     assert home_url_for(city_officer) == reverse("services:worklist")
     assert home_url_for(system_admin) == reverse("admin:index")
-    assert home_url_for(ormas_account) == reverse("accounts:ormas-waiting")
+    assert home_url_for(ormas_account) == reverse("ormas_accounts:ormas-waiting")
     ormas_account.ormas = city_ormas
     assert home_url_for(ormas_account) == _applicant_home()
 
@@ -484,8 +490,8 @@ def test_it_tells_the_officers_of_the_ormas_area_that_a_request_waits(
     kotim_officer.email = "petugas.kotim@example.org"
     kotim_officer.save()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("accounts:register"), _form(city_ormas))
+        client.post(reverse("ormas_accounts:register"), _form(city_ormas))
     to_officers = [m for m in mail.outbox if "siti@example.org" not in m.to]
     assert [m.to for m in to_officers] == [["petugas.pky@example.org"]]  # Kotim's officer is not bothered
     request_pk = OrmasAccountRequest.objects.get().pk
-    assert reverse("accounts:account-request", args=[request_pk]) in to_officers[0].body
+    assert reverse("ormas_accounts:account-request", args=[request_pk]) in to_officers[0].body

@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+class OrmasAccountRequest(models.Model):
+    """A self-registered Ormas account asking to act for an Ormas; an officer in scope confirms or rejects it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    # pending → confirmed | rejected; a decision is final (a rejected applicant registers again).
+    TRANSITIONS: dict[str, set[str]] = {
+        Status.PENDING: {Status.CONFIRMED, Status.REJECTED},
+        Status.CONFIRMED: set(),
+        Status.REJECTED: set(),
+    }
+
+    class Position(models.TextChoices):
+        CHAIR = "ketua", _("Chair (ketua)")
+        SECRETARY = "sekretaris", _("Secretary (sekretaris)")
+        TREASURER = "bendahara", _("Treasurer (bendahara)")
+        OTHER = "lainnya", _("Other (write it)")
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="ormas_requests", verbose_name=_("account"))
+    ormas = models.ForeignKey(
+        "registry.Ormas", models.PROTECT, related_name="account_requests", verbose_name=_("Ormas")
+    )
+    position = models.CharField(_("position"), max_length=20, choices=Position)
+    position_other = models.CharField(_("other position"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=40)
+    # SK kepengurusan or surat tugas: stored privately, streamed only by a permission-checked view.
+    document = models.FileField(_("supporting document"), upload_to="account-requests/%Y/%m/")
+    document_name = models.CharField(max_length=255)
+    document_type = models.CharField(max_length=100)
+    document_size = models.PositiveIntegerField(default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        # The table keeps the name it had when the model lived in accounts (moved by state only, no data copied).
+        db_table = "accounts_ormasaccountrequest"
+        ordering = ["created_at", "id"]
+        verbose_name = _("Ormas account request")
+        verbose_name_plural = _("Ormas account requests")
+
+    def __str__(self) -> str:
+        return f"{self.reference} — {self.user}"
+
+    @property
+    def reference(self) -> str:
+        """What the applicant and the officer quote to each other ("AKUN-000012")."""
+        return f"AKUN-{self.pk or 0:06d}"
+
+    @property
+    def position_label(self) -> str:
+        if self.position == self.Position.OTHER and self.position_other:
+            return self.position_other
+        return str(self.get_position_display())
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
