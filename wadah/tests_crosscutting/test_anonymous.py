@@ -13,9 +13,9 @@ PUBLIC_NAMES = {
     "admin:login",
     "set_language",
     # Ormas self-registration: an applicant has no account yet; the Ormas search shows public facts only.
-    "accounts:register",
-    "accounts:register-search",
-    "accounts:register-done",
+    "ormas_accounts:register",
+    "ormas_accounts:register-search",
+    "ormas_accounts:register-done",
     # Password reset by e-mail: for people who cannot log in.
     "accounts:password-reset",
     "accounts:password-reset-done",
