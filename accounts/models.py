@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regions.scope import within
+
 
 class Office(models.Model):
     """A Kesbangpol office: the province's or one kab/kota's. Its region decides what its staff may see."""
@@ -111,10 +113,7 @@ class User(AbstractUser):
         return None
 
     def in_scope(self, region_code: str | None) -> bool:
-        scope = self.scope_code
-        if scope is None or not region_code:
-            return False
-        return region_code == scope or region_code.startswith(scope + ".")
+        return within(region_code, self.scope_code)
 
     @property
     def is_staff_role(self) -> bool:

@@ -13,6 +13,7 @@ from complaints.actions import check_attachment
 from complaints.models import Complaint, ComplaintAttachment
 from regions.forms import RegionPickerMixin
 from regions.models import Region
+from regions.scope import within
 from registry.models import Ormas
 
 
@@ -110,9 +111,7 @@ class ComplaintFieldsForm(RegionPickerMixin, forms.Form):
             cleaned["region"] = village
         elif district_code:
             district = Region.objects.filter(code=district_code, parent_id=cleaned.get("regency") or "-").first()
-            if district is None or not (
-                district.code == self.region_scope or district.code.startswith(self.region_scope + ".")
-            ):
+            if district is None or not within(district.code, self.region_scope):
                 self.add_error("district", _("Choose a district within the region."))
             else:
                 cleaned["region"] = district

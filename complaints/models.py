@@ -15,9 +15,10 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from regions.scope import within_q
 
 # Crockford base32: no I, L, O or U, so nothing is mistaken for 1, 0 or V.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -47,7 +48,7 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         scope = getattr(user, "scope_code", None)
         if not getattr(user, "can_read_registry", False) or not scope:
             return self.none()
-        return self.filter(Q(region_id=scope) | Q(region__code__startswith=scope + "."))
+        return self.filter(within_q("region__code", scope))
 
     def open(self) -> "ComplaintQuerySet":
         return self.exclude(status__in=[Complaint.Status.CLOSED, Complaint.Status.GROUPED])

@@ -4,8 +4,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from regions.scope import within_q
 
 
 def batch_upload_to(instance: "ImportBatch", filename: str) -> str:
@@ -19,7 +20,7 @@ class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
         scope = getattr(user, "scope_code", None)
         if not getattr(user, "can_edit_registry", False) or not scope:
             return self.none()
-        return self.filter(Q(scope_code=scope) | Q(scope_code__startswith=scope + "."))
+        return self.filter(within_q("scope_code", scope))
 
 
 class ImportBatch(models.Model):

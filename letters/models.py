@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regions.scope import within_q
 from wadah.lib.urls import absolute_url
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class LetterQuerySet(models.QuerySet["Letter"]):
         scope = getattr(user, "scope_code", None)
         if not getattr(user, "can_read_registry", False) or not scope:
             return self.none()
-        return self.filter(Q(office__region_id=scope) | Q(office__region__code__startswith=scope + "."))
+        return self.filter(within_q("office__region__code", scope))
 
 
 class Letter(models.Model):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region
+from regions.scope import within
 
 
 class RegionPickerMixin(forms.Form):
@@ -24,7 +25,7 @@ class RegionPickerMixin(forms.Form):
         district = data.get(self.add_prefix("district")) or (current.code[:8] if current else "")
         if "." in scope:  # A kab/kota office can only pick its own kab/kota.
             regency = regency or scope
-        regencies = Region.objects.regencies().within(scope[:2]).filter(code__startswith=scope)
+        regencies = Region.objects.regencies().within(scope)
         empty = [("", _("— choose —"))]
         self.fields["regency"].choices = empty + [(r.code, r.name) for r in regencies]  # type: ignore[attr-defined]
         self.fields["district"].choices = (  # type: ignore[attr-defined]
@@ -41,7 +42,7 @@ class RegionPickerMixin(forms.Form):
     def clean_region_code(self) -> Region:
         code = self.cleaned_data["region_code"]
         region = Region.objects.filter(code=code).first()
-        if region is None or not (code == self.region_scope or code.startswith(self.region_scope + ".")):
+        if region is None or not within(code, self.region_scope):
             raise forms.ValidationError(_("Choose a village within your office's region."))
         if region.level not in (Region.Level.DESA, Region.Level.KELURAHAN, Region.Level.DESA_ADAT):
             raise forms.ValidationError(_("Choose a village (desa/kelurahan)."))

@@ -3,11 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regions.scope import within, within_q
+
 
 class RegionQuerySet(models.QuerySet["Region"]):
     def within(self, code: str) -> "RegionQuerySet":
         """The region with this code and everything below it (codes nest as prefixes: 62 ⊃ 62.71 ⊃ 62.71.01)."""
-        return self.filter(models.Q(code=code) | models.Q(code__startswith=code + "."))
+        return self.filter(within_q("code", code))
 
     def regencies(self) -> "RegionQuerySet":
         return self.filter(level__in=[Region.Level.KABUPATEN, Region.Level.KOTA])
@@ -47,7 +49,7 @@ class Region(models.Model):
         return self.code[:5] if len(self.code) >= 5 else ""
 
     def contains(self, code: str) -> bool:
-        return code == self.code or code.startswith(self.code + ".")
+        return within(code, self.code)
 
     def ancestor_codes(self) -> list[str]:
         parts = self.code.split(".")

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regions.scope import within_q
 from wadah.lib.nik import validate_nik
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class OrmasQuerySet(models.QuerySet["Ormas"]):
             return self.filter(province_code=code)
         if code.count(".") == 1:
             return self.filter(regency_code=code)
-        return self.filter(Q(region_id=code) | Q(region_id__startswith=code + "."))
+        return self.filter(within_q("region_id", code))
 
     def skt_expiring_within(self, days: int) -> "OrmasQuerySet":
         today = timezone.localdate()

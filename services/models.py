@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from regions.scope import within_q
+
 if TYPE_CHECKING:
     from registry.models import Ormas
 
@@ -111,7 +113,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         scope = getattr(user, "scope_code", None)
         if not scope or getattr(user, "role", None) not in ("petugas", "pimpinan", "admin_sistem"):
             return self.none()
-        return self.filter(models.Q(office__region_id=scope) | models.Q(office__region__code__startswith=scope + "."))
+        return self.filter(within_q("office__region__code", scope))
 
     def for_ormas_account(self, user: Any) -> "ApplicationQuerySet":
         if getattr(user, "role", None) != "pengurus_ormas" or not getattr(user, "ormas_id", None):

@@ -31,7 +31,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Agency, Role, User
 from audit.log import record
-from supervision.models import KESBANGPOL_ROLES, CaseMember, CompartmentShare, scope_q
+from regions.scope import within_q
+from supervision.models import KESBANGPOL_ROLES, CaseMember, CompartmentShare
 
 
 def is_kesbangpol_staff(user: Any) -> bool:
@@ -104,10 +105,10 @@ def readable(user: Any, queryset: models.QuerySet[Any]) -> models.QuerySet[Any]:
     model = queryset.model
     if is_kesbangpol_staff(user):
         scope = user.scope_code
-        in_case = Q(case__isnull=False) & scope_q("case__office__region__code", scope)
+        in_case = Q(case__isnull=False) & within_q("case__office__region__code", scope)
         region_field = getattr(model, "COMPARTMENT_REGION_FIELD", None)
         if region_field:
-            loose = Q(case__isnull=True) & scope_q(region_field, scope)
+            loose = Q(case__isnull=True) & within_q(region_field, scope)
         else:
             loose = Q(case__isnull=True) if "." not in scope else Q(pk__in=[])
         return queryset.filter(in_case | loose)

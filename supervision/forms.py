@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, Office
+from regions.scope import within_q
 from registry.models import Ormas
-from supervision.models import Case, MediationSession, scope_q
+from supervision.models import Case, MediationSession
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -36,7 +37,7 @@ class OpenCaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         scope = user.scope_code or "-"
         self.fields["ormas"].queryset = Ormas.objects.visible_to(user)  # type: ignore[attr-defined]
-        self.fields["office"].queryset = Office.objects.filter(scope_q("region__code", scope))  # type: ignore[attr-defined]
+        self.fields["office"].queryset = Office.objects.filter(within_q("region__code", scope))  # type: ignore[attr-defined]
         if user.office_id:
             self.fields["office"].initial = user.office_id
 

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from regions.scope import within_q
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -27,11 +28,6 @@ def new_reference(year: int) -> str:
     return f"KSS-{year}-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
 
 
-def scope_q(field: str, scope: str) -> Q:
-    """Rows whose region code in `field` is the scope itself or lies below it."""
-    return Q(**{field: scope}) | Q(**{f"{field}__startswith": scope + "."})
-
-
 class CaseQuerySet(models.QuerySet["Case"]):
     def visible_to(self, user: "User") -> "CaseQuerySet":
         """Kesbangpol officers and leaders: cases handled by an office within their scope. Tim Terpadu members:
@@ -40,7 +36,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         role = getattr(user, "role", None)
         scope = getattr(user, "scope_code", None)
         if role in KESBANGPOL_ROLES and scope:
-            return self.filter(scope_q("office__region__code", scope))
+            return self.filter(within_q("office__region__code", scope))
         agency_id = getattr(user, "agency_id", None)
         if role == "anggota_tim" and agency_id:
             return self.filter(
