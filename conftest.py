@@ -1,16 +1,15 @@
 """Shared fixtures: reference data loaded once, and the personas every test can log in as."""
 
-import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from accounts.models import Agency, Office, Role, User
+from accounts.models import Role, User
 from regions.models import Region
-from registry import actions
-from registry.models import Chapter, Ormas
+from registry.models import Ormas
+from wadah.testing import make_ormas, make_user
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -35,17 +34,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         quiet = io.StringIO()
         call_command("load_regions", BASE_DIR / "data" / "wilayah_kalteng.csv", stdout=quiet)
         call_command("setup_offices", stdout=quiet)
-
-
-def make_user(username: str, role: str, *, office_code: str | None = None, agency: str | None = None) -> User:
-    user = User.objects.create_user(
-        username=username,
-        password="test-password-123",
-        role=role,
-        office=Office.objects.get(region_id=office_code) if office_code else None,
-        agency=Agency.objects.get(abbreviation=agency, region_id="62") if agency else None,
-    )
-    return user
 
 
 @pytest.fixture
@@ -83,34 +71,6 @@ def system_admin(db) -> User:
 @pytest.fixture
 def ormas_account(db) -> User:
     return make_user("ormas.account", Role.ORMAS_ACCOUNT)
-
-
-def make_ormas(*, village: str = "62.71.01.1001", by: User | None = None, **overrides) -> Ormas:
-    """An Ormas through the real action, in Palangka Raya unless another village code is given."""
-    values: dict = {
-        "name": "Ikatan Pemuda Tepian Kahayan",
-        "abbreviation": "IPTK",
-        "legal_form": Ormas.LegalForm.UNINCORPORATED,
-        "skt_number": "01-00-00/123/VII/2022",
-        "skt_issued_on": dt.date(2022, 7, 1),
-        "skt_expires_on": dt.date(2027, 7, 1),
-        "address": "Jl. Tjilik Riwut No. 1",
-        "region": Region.objects.get(code=village),
-    }
-    values.update(overrides)
-    return actions.create_ormas(by=by, **values)
-
-
-def make_chapter(ormas: Ormas, **overrides) -> Chapter:
-    chapter = Chapter(
-        ormas=ormas,
-        level=Chapter.Level.REGENCY,
-        name=overrides.pop("name", f"DPC {ormas.abbreviation}"),
-        region=Region.objects.get(code=ormas.regency_code),
-        **overrides,
-    )
-    actions.save_chapter(chapter, by=None)
-    return chapter
 
 
 @pytest.fixture

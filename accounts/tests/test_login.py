@@ -3,7 +3,9 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-PASSWORD = "test-password-123"
+from wadah.testing import TEST_PASSWORD
+
+PASSWORD = TEST_PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 import pytest
 
 from audit.models import Entry, ImmutableEntryError
-from conftest import make_ormas
+from wadah.testing import make_ormas
 
 
 @pytest.fixture

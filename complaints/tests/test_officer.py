@@ -12,8 +12,8 @@ from audit.models import Entry
 from complaints import actions
 from complaints.models import Complaint
 from complaints.views import likely_duplicates
-from conftest import make_user
 from regions.models import Region
+from wadah.testing import make_user
 
 from .helpers import VILLAGE, form_data, pdf
 

@@ -10,10 +10,10 @@ from django.utils import translation
 
 from accounts.models import Role
 from audit.models import Entry
-from conftest import make_user
 from fieldreports import actions
 from fieldreports.models import FieldReport, FieldReportPhoto
 from fieldreports.tests.helpers import complete_values, jpeg, submitted_report
+from wadah.testing import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,12 @@ from django.urls import reverse
 
 from accounts.models import Agency, Role
 from audit.models import Entry
-from conftest import make_user
 from fieldreports import actions
 from fieldreports.models import FieldReport
 from fieldreports.tests.helpers import jpeg, submitted_report
 from supervision import actions as case_actions
 from supervision import compartments
+from wadah.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_it_lets_a_member_agency_attach_its_own_report(client, binda_member, age
 
 
 def test_it_refuses_attaching_a_draft_or_another_ormas(binda_member, city_officer, city_ormas):
-    from conftest import make_ormas
+    from wadah.testing import make_ormas
 
     draft = actions.create_report(by=binda_member, ormas=city_ormas)
     case = _case(city_officer, city_ormas, "BINDA")

@@ -5,11 +5,11 @@ import time
 from django.urls import reverse
 
 from audit.models import Entry
-from conftest import make_ormas
 from imports.models import ImportBatch, ImportRow
 from imports.tests.helpers import ormas_row, xlsx_bytes
 from registry import actions
 from registry.models import FieldOfActivity, Ormas
+from wadah.testing import make_ormas
 
 
 def rows_by_number(batch):

@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone, translation
 
 from accounts.models import Role
-from conftest import make_user
 from fieldreports import actions
 from fieldreports.tests.helpers import submitted_report
 from insights.risk import risk_signals
@@ -14,6 +13,7 @@ from regions.models import Region
 from services.models import Application, ServiceType
 from supervision import actions as case_actions
 from supervision.models import CaseStep
+from wadah.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_it_flags_an_overdue_annual_activity_report(city_ormas):
 
 
 def test_it_does_not_ask_a_new_ormas_for_its_first_report_yet():
-    from conftest import make_ormas
+    from wadah.testing import make_ormas
 
     ormas = make_ormas(skt_issued_on=timezone.localdate() - dt.timedelta(days=30))
     assert "activity_report_overdue" not in _codes(risk_signals(ormas))

@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from accounts.models import Office, Role
 from audit.models import Entry
-from conftest import make_user
 from letters import actions
 from letters.models import Letter
 from letters.pdf import letter_inputs
 from letters.tests.test_issue import issue
+from wadah.testing import make_user
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from django.urls import NoReverseMatch, reverse
 from accounts.models import Role, User
 from accounts.views import home_url_for
 from audit.models import Entry
-from conftest import make_chapter
 from ormas_accounts import actions
 from ormas_accounts.models import OrmasAccountRequest
 from registry import actions as registry_actions
 from registry.search import public_matches
 from wadah.lib.files import SniffedType
+from wadah.testing import make_chapter
 from wadah.tests_crosscutting.helpers import login_verified
 
 PASSWORD = "Kahayan-Sungai-2026"
@@ -229,7 +229,7 @@ def test_it_finds_an_ormas_by_name_abbreviation_and_skt_number(client, city_orma
 
 
 def test_it_shows_at_most_ten_ormas(db):
-    from conftest import make_ormas
+    from wadah.testing import make_ormas
 
     for number in range(12):
         make_ormas(name=f"Ikatan Pemuda Nomor {number}", abbreviation=f"IPN{number}", skt_number=f"9-{number}")

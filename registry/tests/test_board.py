@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from conftest import make_chapter, make_ormas
 from registry import actions
 from registry.models import BoardMember, Person
+from wadah.testing import make_chapter, make_ormas
 
 NIK = "6271011204850002"
 

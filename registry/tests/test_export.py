@@ -3,7 +3,7 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import make_ormas
+from wadah.testing import make_ormas
 
 
 def _sheet(response):

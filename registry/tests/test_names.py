@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_ormas
 from registry.models import ReservedName
 from registry.names import find_conflicts, parse
+from wadah.testing import make_ormas
 
 pytestmark = pytest.mark.django_db
 

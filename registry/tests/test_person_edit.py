@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from audit.models import Entry
-from conftest import make_chapter
 from registry import actions
+from wadah.testing import make_chapter
 
 
 def _seat(ormas):

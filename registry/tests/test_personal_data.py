@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from audit.models import Entry
-from conftest import make_chapter
 from registry import actions
+from wadah.testing import make_chapter
 from wadah.tests_crosscutting.helpers import login_verified
 
 NIK = "6271011204850002"

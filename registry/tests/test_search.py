@@ -3,11 +3,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import make_chapter, make_ormas
 from regions.models import Region
 from registry import actions
 from registry.models import Ormas
 from registry.search import search
+from wadah.testing import make_chapter, make_ormas
 
 NIK = "6271011204850002"
 

@@ -2,10 +2,10 @@
 
 from django.urls import reverse
 
-from conftest import make_ormas
 from registry import search as search_module
 from registry.models import Ormas
 from registry.search import search, search_capped
+from wadah.testing import make_ormas
 
 
 def _many(prefix: str, count: int, **overrides) -> None:

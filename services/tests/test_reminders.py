@@ -8,9 +8,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from conftest import make_ormas
 from services.models import Application, ReminderLog
-from services.tests.conftest import account_for, submitted
+from services.tests.helpers import account_for, submitted
+from wadah.testing import make_ormas
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from services import actions
 from services.actions import ACTION_FOR, InvalidTransition
 from services.models import Application
-from services.tests.conftest import all_valid, filled, pdf
+from services.tests.helpers import all_valid, filled, pdf
 
 pytestmark = pytest.mark.django_db
 S = Application.Status

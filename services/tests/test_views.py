@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import make_user
 from services import actions
 from services.models import Application, ServiceType
-from services.tests.conftest import account_for, all_valid, filled, in_review, pdf, submitted
+from services.tests.helpers import account_for, all_valid, filled, in_review, pdf, submitted
+from wadah.testing import make_user
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -55,7 +55,7 @@ def test_it_keeps_ormas_accounts_and_agency_members_out_of_officer_pages(client,
 
 
 def test_it_orders_the_worklist_by_deadline_overdue_first(client, city_officer, city_ormas):
-    from conftest import make_ormas
+    from wadah.testing import make_ormas
 
     apps = []
     for i, due in enumerate([dt.date(2030, 1, 10), dt.date(2020, 1, 10), dt.date(2030, 1, 5)]):

@@ -11,7 +11,7 @@ from letters.models import Letter
 from registry.models import BoardMember, Chapter, Ormas
 from services import actions
 from services.models import Application, ApplicationDocument, FieldCheck
-from services.tests.conftest import all_valid, filled, in_review, jpeg, pdf, submitted
+from services.tests.helpers import all_valid, filled, in_review, jpeg, pdf, submitted
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -72,8 +72,8 @@ def test_it_takes_a_presence_report_from_draft_to_letter_and_buku_induk(
 
 
 def test_it_numbers_the_buku_induk_per_office(city_officer, city_leader):
-    from conftest import make_ormas
-    from services.tests.conftest import account_for
+    from services.tests.helpers import account_for
+    from wadah.testing import make_ormas
 
     numbers = []
     for i in range(2):
@@ -288,7 +288,7 @@ def test_it_needs_a_marked_document_or_a_note_to_request_changes(applicant, city
 
 
 def test_it_sends_province_scope_ormas_to_the_province_office(city_officer):
-    from conftest import make_ormas
+    from wadah.testing import make_ormas
 
     ormas = make_ormas(scope_level=Ormas.ScopeLevel.PROVINCE)
     assert actions.handling_office(ormas).region_id == "62"

@@ -3,8 +3,8 @@
 import pytest
 
 from accounts.models import Office, Role
-from conftest import make_user
 from supervision import actions
+from wadah.testing import make_user
 
 
 @pytest.fixture

@@ -165,7 +165,7 @@ def test_it_recommends_revocation_after_a_halt_and_records_it(officer, case):
 
 
 def test_it_takes_the_direct_path_for_a_pasal_60_2_breach(officer, city_office):
-    from conftest import make_ormas
+    from wadah.testing import make_ormas
 
     ormas = make_ormas(
         name="Perkumpulan Contoh", abbreviation="PC", legal_form=Ormas.LegalForm.ASSOCIATION, ahu_number="AHU-1"

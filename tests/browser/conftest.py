@@ -23,7 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 BASE_DIR = Path(__file__).resolve().parents[2]
-RESULTS_DIR = BASE_DIR / "test-results" / "browser"
 
 # Records a CSP violation in the page; init scripts come from the browser itself, so CSP does not block this one.
 _CSP_LISTENER = """
@@ -141,10 +140,3 @@ def new_page(browser, live_server, problems):
         context.close()
     unexpected = problems.unexpected()
     assert not unexpected, "console errors / CSP violations:\n" + "\n".join(unexpected)
-
-
-def screenshot(page, name: str) -> Path:
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

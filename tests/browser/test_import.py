@@ -4,10 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from audit.models import Entry
-from conftest import make_ormas, make_user
 from imports.tests.helpers import ormas_row, xlsx_bytes
 from registry.models import Ormas
-from tests.browser.conftest import screenshot
+from tests.browser.helpers import screenshot
+from wadah.testing import make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

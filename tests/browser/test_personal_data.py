@@ -4,9 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from audit.models import Entry
-from conftest import make_chapter, make_ormas, make_user
 from registry import actions
 from registry.models import Person
+from wadah.testing import make_chapter, make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 NIK = "6271015504900002"

@@ -6,13 +6,13 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from conftest import make_ormas, make_user
 from regions.models import Region
-from tests.browser.conftest import screenshot
+from tests.browser.helpers import screenshot
+from wadah.testing import TEST_PASSWORD, make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "test-password-123"
+PASSWORD = TEST_PASSWORD
 
 
 @pytest.fixture

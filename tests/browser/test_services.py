@@ -7,11 +7,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_ormas, make_user
 from letters.models import Letter
 from registry.models import Ormas
 from services.models import Application
-from tests.browser.conftest import screenshot
+from tests.browser.helpers import screenshot
+from wadah.testing import make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

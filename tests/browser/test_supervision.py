@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Agency, Role
-from conftest import make_ormas, make_user
 from fieldreports.models import FieldReport
-from tests.browser.conftest import screenshot
+from tests.browser.helpers import screenshot
+from wadah.testing import make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

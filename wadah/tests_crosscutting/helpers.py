@@ -6,10 +6,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import make_chapter
 from registry import actions
 from registry.models import BoardMember, Chapter, Document, DocumentType, Ormas
 from wadah.lib.files import SniffedType
+from wadah.testing import make_chapter
 
 # A 1×1 transparent PNG.
 PNG = bytes.fromhex(

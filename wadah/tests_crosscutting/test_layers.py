@@ -186,3 +186,15 @@ def test_type_checking_imports_count_as_top_level():
     assert _check({"accounts": source.replace("accounts.models", "registry.models")}) == [
         "accounts/x.py:3: accounts imports registry, a higher layer"
     ]
+
+
+def test_tests_import_helpers_from_modules_not_from_a_conftest():
+    """Helpers live in wadah/testing.py (or an app's tests/helpers.py); a conftest holds fixtures only."""
+    offenders = []
+    folders = [BASE_DIR / app for app in LAYER_OF] + [BASE_DIR / "tests"]
+    for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] == "conftest":
+                offenders.append(f"{path.relative_to(BASE_DIR)}:{node.lineno}")
+    assert offenders == []

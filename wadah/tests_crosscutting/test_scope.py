@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_ormas
 from regions.models import Region
+from wadah.testing import make_ormas
 from wadah.tests_crosscutting.helpers import fill, login_verified
 
 # (name, method, kind, url builder). kind: "read" for readers, "edit" for editors, "nik" for personal-data readers.

@@ -5,9 +5,9 @@ import itertools
 import pytest
 
 from audit.models import Entry
-from conftest import make_ormas
 from registry.actions import InvalidTransition, change_ormas_status
 from registry.models import Ormas
+from wadah.testing import make_ormas
 
 ALL_PAIRS = list(itertools.product(Ormas.Status.values, repeat=2))
 ALLOWED = [(a, b) for a, b in ALL_PAIRS if b in Ormas.TRANSITIONS[a]]
