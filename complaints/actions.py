@@ -21,16 +21,13 @@ from letters.actions import issue_letter
 from regions.models import Region
 from registry.models import Ormas
 from wadah.lib.files import DOCUMENT_TYPES, SniffedType, save_private, sha256_of, sniff
+from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
 
 S = Complaint.Status
 # Photos and PDFs: what a phone produces and what a scanned letter is.
 ATTACHMENT_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k in ("pdf", "jpg", "png", "webp")}
 TRIAGE_PERIOD = "complaint-triage"
-
-
-class InvalidTransition(ValidationError):
-    pass
 
 
 def handling_office(region: Region) -> Office:
@@ -57,11 +54,7 @@ def _require_handler(user: User, complaint: Complaint) -> None:
 
 
 def _move(complaint: Complaint, new: str) -> str:
-    if not complaint.can_move_to(new):
-        raise InvalidTransition(
-            _("A complaint with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": complaint.get_status_display(), "new": S(new).label}
-        )
+    check_move(complaint, new, _("A complaint with status “%(old)s” cannot become “%(new)s”."))
     old = complaint.status
     complaint.status = new
     return old

@@ -14,6 +14,7 @@ from accounts.models import Agency, Role, User
 from audit.log import diff, record
 from fieldreports.models import ALARMING, FieldReport, FieldReportPhoto
 from wadah.lib.files import IMAGE_TYPES, sha256_of, sniff
+from wadah.lib.workflow import InvalidTransition
 
 MAX_PHOTO_MB = 10
 MAX_PHOTOS = 12
@@ -195,7 +196,7 @@ def submit_report(report: FieldReport, *, by: User) -> FieldReport:
     report = FieldReport.objects.select_for_update().get(pk=report.pk)
     _require_author(report, by)
     if not report.can_move_to(FieldReport.Status.SUBMITTED):
-        raise ValidationError(_("This report has already been submitted."))
+        raise InvalidTransition(_("This report has already been submitted."))
     missing = {}
     if not report.ormas_id and not report.ormas_text.strip():
         missing["ormas_text"] = _("Name the Ormas, or describe it if it is not registered.")

@@ -33,6 +33,7 @@ from services.models import (
     ServiceType,
 )
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, save_private, sha256_of, sniff
+from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
 
 MAX_UPLOAD_MB = 10
@@ -43,17 +44,9 @@ APPLICATION_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k in ("pdf", "jp
 S = Application.Status
 
 
-class InvalidTransition(ValidationError):
-    pass
-
-
 def _check(application: Application, new: str) -> None:
     """The one gate every status change passes: refuse what TRANSITIONS does not list."""
-    if not application.can_move_to(new):
-        raise InvalidTransition(
-            _("An application with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": application.get_status_display(), "new": S(new).label}
-        )
+    check_move(application, new, _("An application with status “%(old)s” cannot become “%(new)s”."))
 
 
 def _move(application: Application, new: str) -> str:

@@ -36,6 +36,7 @@ from supervision.models import (
     new_reference,
 )
 from wadah.lib.files import DOCUMENT_TYPES, save_private, sha256_of, sniff
+from wadah.lib.workflow import InvalidTransition, check_move
 from workdays.engine import deadline_for
 from workdays.models import Period
 
@@ -60,20 +61,12 @@ LEGAL_BASIS: dict[str, str] = {
 DIRECT_BASIS = "UU 17/2013 jo. UU 16/2017 Pasal 60(2), 61(3)"
 
 
-class InvalidTransition(ValidationError):
-    pass
-
-
 # ---------------------------------------------------------------- helpers
 
 
 def _check(case: Case, new: str) -> None:
     """The one gate every status change passes: refuse what TRANSITIONS does not list."""
-    if not case.can_move_to(new):
-        raise InvalidTransition(
-            _("A case with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": case.get_status_display(), "new": S(new).label}
-        )
+    check_move(case, new, _("A case with status “%(old)s” cannot become “%(new)s”."))
 
 
 def _move(case: Case, new: str) -> str:

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wadah.lib.workflow import Workflow
+
 if TYPE_CHECKING:
     from accounts.models import User
 
@@ -52,7 +54,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         return self.exclude(status__in=Case.FINAL)
 
 
-class Case(models.Model):
+class Case(Workflow, models.Model):
     """One supervision case about an Ormas (or an unregistered group), handled by one Kesbangpol office."""
 
     class Status(models.TextChoices):
@@ -146,9 +148,6 @@ class Case(models.Model):
     @property
     def subject(self) -> str:
         return self.ormas.name if self.ormas_id else self.subject_name  # type: ignore[union-attr]
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     @property
     def is_final(self) -> bool:

@@ -6,8 +6,9 @@ import pytest
 
 from audit.models import Entry
 from conftest import make_ormas
-from registry.actions import InvalidTransition, change_ormas_status
+from registry.actions import change_ormas_status
 from registry.models import Ormas
+from wadah.lib.workflow import InvalidTransition
 
 ALL_PAIRS = list(itertools.product(Ormas.Status.values, repeat=2))
 ALLOWED = [(a, b) for a, b in ALL_PAIRS if b in Ormas.TRANSITIONS[a]]
