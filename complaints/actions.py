@@ -1,6 +1,6 @@
 """Every change to a complaint: submission (public or officer intake) and one action per move of
 Complaint.TRANSITIONS. Each runs in a transaction, refuses moves the table does not list, and writes one audit
-entry ("complaint.<verb>")."""
+entry (the code in full at each call, "complaint.received", …)."""
 
 import datetime as dt
 from collections.abc import Sequence
@@ -60,9 +60,9 @@ def _move(complaint: Complaint, new: str) -> str:
     return old
 
 
-def _log(complaint: Complaint, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+def _log(complaint: Complaint, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, complaint.status]} if old is not None and old != complaint.status else None
-    record(complaint, f"complaint.{verb}", by=by, ormas=complaint.ormas, changes=changes, data=data)
+    record(complaint, action, by=by, ormas=complaint.ormas, changes=changes, data=data)
 
 
 @transaction.atomic
@@ -136,15 +136,11 @@ def submit_complaint(
         save_private(attachment.file, upload, sniffed, digest)
         attachment.save()
     # The complainant's identity stays out of the audit trail; only whether they left contact details.
-    _log(
-        complaint,
-        "received" if channel == Complaint.Channel.WEB else "taken_in",
-        by=by,
-        channel=channel,
-        attachments=len(checked),
-        anonymous=complaint.is_anonymous,
-        region=region.code,
-    )
+    facts = {"channel": channel, "attachments": len(checked), "anonymous": complaint.is_anonymous}
+    if channel == Complaint.Channel.WEB:
+        _log(complaint, "complaint.received", by=by, **facts, region=region.code)
+    else:
+        _log(complaint, "complaint.taken_in", by=by, **facts, region=region.code)
     return complaint, code
 
 
@@ -157,7 +153,7 @@ def start_triage(complaint: Complaint, *, by: User) -> Complaint:
     if not complaint.public_progress:
         complaint.public_progress = _("An officer is assessing your complaint.")
     complaint.save()
-    _log(complaint, "triage_started", by=by, old=old)
+    _log(complaint, "complaint.triage_started", by=by, old=old)
     return complaint
 
 
@@ -182,7 +178,7 @@ def group_complaint(complaint: Complaint, into: Complaint, *, by: User) -> Compl
     complaint.save()
     # Complaints already grouped under this one follow it to the new head.
     Complaint.objects.filter(group=complaint).update(group=target)
-    _log(complaint, "grouped", by=by, old=old, into=target.pk, into_reference=target.reference)
+    _log(complaint, "complaint.grouped", by=by, old=old, into=target.pk, into_reference=target.reference)
     return complaint
 
 
@@ -226,7 +222,14 @@ def refer_to_police(complaint: Complaint, *, by: User, police_unit: str, summary
     complaint.decided_at = timezone.now()
     complaint.public_progress = _("Your complaint has been passed on to the police, who handle suspected crimes.")
     complaint.save()
-    _log(complaint, "referred_to_police", by=by, old=old, police_unit=complaint.police_unit, letter=letter.number)
+    _log(
+        complaint,
+        "complaint.referred_to_police",
+        by=by,
+        old=old,
+        police_unit=complaint.police_unit,
+        letter=letter.number,
+    )
     return complaint
 
 
@@ -254,7 +257,7 @@ def open_case_from_complaint(complaint: Complaint, *, by: User, summary: str) ->
     complaint.decided_at = timezone.now()
     complaint.public_progress = _("Kesbangpol has opened a supervision case on the matter you reported.")
     complaint.save()
-    _log(complaint, "case_opened", by=by, old=old, case=getattr(case, "reference", None))
+    _log(complaint, "complaint.case_opened", by=by, old=old, case=getattr(case, "reference", None))
     return case
 
 
@@ -270,7 +273,7 @@ def mark_not_actionable(complaint: Complaint, *, by: User, reason: str) -> Compl
     if not complaint.public_progress or complaint.public_progress == _("An officer is assessing your complaint."):
         complaint.public_progress = _("The complaint was assessed and no action by Kesbangpol is possible.")
     complaint.save()
-    _log(complaint, "marked_not_actionable", by=by, old=old, reason=reason.strip())
+    _log(complaint, "complaint.marked_not_actionable", by=by, old=old, reason=reason.strip())
     return complaint
 
 
@@ -282,7 +285,7 @@ def close_complaint(complaint: Complaint, *, by: User, note: str = "") -> Compla
     if note.strip():
         complaint.internal_note = "\n\n".join(filter(None, [complaint.internal_note, note.strip()]))
     complaint.save()
-    _log(complaint, "closed", by=by, old=old)
+    _log(complaint, "complaint.closed", by=by, old=old)
     return complaint
 
 

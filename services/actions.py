@@ -1,8 +1,9 @@
 """Every change to an application, in one place: one action per transition of Application.TRANSITIONS, plus
 creating a draft, uploading documents, verifying them, recording the field check and the SKT returned by Kemendagri.
 
-Each action runs in a transaction, refuses moves the TRANSITIONS dict does not list, writes one audit entry
-("application.<verb>") and, where the applicant should know, e-mails them after the commit.
+Each action runs in a transaction, refuses moves the TRANSITIONS dict does not list, writes one audit entry (the
+code in full at each call, "application.submitted", …) and, where the applicant should know, e-mails them after
+the commit.
 """
 
 import datetime as dt
@@ -60,9 +61,9 @@ def _notify(application: Application, event: str) -> None:
     transaction.on_commit(lambda: tasks.notify_applicant.enqueue(application.pk, event))
 
 
-def _log(application: Application, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+def _log(application: Application, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, application.status]} if old is not None and old != application.status else None
-    record(application, f"application.{verb}", by=by, ormas=application.ormas, changes=changes, data=data)
+    record(application, action, by=by, ormas=application.ormas, changes=changes, data=data)
 
 
 def _require_staff(user: User | None, application: Application) -> None:
@@ -143,7 +144,7 @@ def create_application(
         applicant_phone=applicant_phone or by.phone,
         applicant_email=applicant_email or by.email,
     )
-    _log(application, "created", by=by, service=service_type.code, channel=channel)
+    _log(application, "application.created", by=by, service=service_type.code, channel=channel)
     return application
 
 
@@ -163,7 +164,12 @@ def update_application_data(
     if proposed is not None:
         application.proposed = proposed
     application.save()
-    _log(application, "data_updated", by=by, fields=sorted([*fields, *(["proposed"] if proposed is not None else [])]))
+    _log(
+        application,
+        "application.data_updated",
+        by=by,
+        fields=sorted([*fields, *(["proposed"] if proposed is not None else [])]),
+    )
 
 
 @transaction.atomic
@@ -193,7 +199,7 @@ def upload_application_document(
     ApplicationDocument.objects.filter(pk__in=[p.pk for p in previous]).update(replaced_by=document)
     _log(
         application,
-        "document_uploaded",
+        "application.document_uploaded",
         by=by,
         item=item.document_type.name,
         name=document.original_name,
@@ -239,7 +245,7 @@ def submit_application(application: Application, *, by: User) -> Application:
     application.submitted_at = timezone.now()
     _start_clock(application)
     application.save()
-    _log(application, "submitted", by=by, old=old, decision_due=str(application.decision_due))
+    _log(application, "application.submitted", by=by, old=old, decision_due=str(application.decision_due))
     _notify(application, "submitted")
     return application
 
@@ -249,7 +255,7 @@ def start_review(application: Application, *, by: User) -> Application:
     _require_staff(by, application)
     old = _move(application, S.IN_REVIEW)
     application.save()
-    _log(application, "review_started", by=by, old=old)
+    _log(application, "application.review_started", by=by, old=old)
     _notify(application, "review_started")
     return application
 
@@ -273,7 +279,7 @@ def verify_document(document: ApplicationDocument, *, by: User, valid: bool, rea
     document.save()
     _log(
         application,
-        "document_verified",
+        "application.document_verified",
         by=by,
         item=document.checklist_item.document_type.name,
         result=document.status,
@@ -298,7 +304,7 @@ def request_changes(application: Application, *, by: User, note: str = "") -> Ap
     application.save()
     _log(
         application,
-        "changes_requested",
+        "application.changes_requested",
         by=by,
         old=old,
         note=application.decision_note,
@@ -329,7 +335,7 @@ def resubmit_application(application: Application, *, by: User) -> Application:
     # The office's clock starts again from the corrected file.
     _start_clock(application)
     application.save()
-    _log(application, "resubmitted", by=by, old=old, decision_due=str(application.decision_due))
+    _log(application, "application.resubmitted", by=by, old=old, decision_due=str(application.decision_due))
     _notify(application, "resubmitted")
     return application
 
@@ -342,7 +348,14 @@ def schedule_field_check(application: Application, *, by: User, scheduled_for: d
     old = None if application.status == S.FIELD_CHECK else _move(application, S.FIELD_CHECK)
     check = FieldCheck.objects.create(application=application, scheduled_for=scheduled_for, officer=officer)
     application.save()
-    _log(application, "field_check_scheduled", by=by, old=old, on=scheduled_for.isoformat(), officer=str(officer))
+    _log(
+        application,
+        "application.field_check_scheduled",
+        by=by,
+        old=old,
+        on=scheduled_for.isoformat(),
+        officer=str(officer),
+    )
     _notify(application, "field_check_scheduled")
     return check
 
@@ -381,7 +394,7 @@ def record_field_check(
         photo.file.save(f"{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
         photo.full_clean(exclude=["file"])
         photo.save()
-    _log(application, "field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))
+    _log(application, "application.field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))
     return check
 
 
@@ -554,7 +567,14 @@ def approve_application(application: Application, *, by: User, note: str = "") -
     application.decided_by = by
     application.decision_note = note.strip()
     application.save()
-    _log(application, "approved", by=by, old=old, letter=getattr(letter, "number", ""), note=application.decision_note)
+    _log(
+        application,
+        "application.approved",
+        by=by,
+        old=old,
+        letter=getattr(letter, "number", ""),
+        note=application.decision_note,
+    )
     _notify(application, "approved")
     return application
 
@@ -572,7 +592,7 @@ def reject_application(application: Application, *, by: User, reason: str) -> Ap
     application.decided_by = by
     application.decision_note = reason.strip()
     application.save()
-    _log(application, "rejected", by=by, old=old, reason=application.decision_note)
+    _log(application, "application.rejected", by=by, old=old, reason=application.decision_note)
     _notify(application, "rejected")
     return application
 
@@ -583,7 +603,7 @@ def withdraw_application(application: Application, *, by: User, reason: str = ""
     old = _move(application, S.WITHDRAWN)
     application.decision_note = reason.strip()
     application.save()
-    _log(application, "withdrawn", by=by, old=old, reason=application.decision_note)
+    _log(application, "application.withdrawn", by=by, old=old, reason=application.decision_note)
     _notify(application, "withdrawn")
     return application
 
@@ -611,7 +631,7 @@ def record_skt_issued(
         "expires_on": expires_on.isoformat(),
     }
     Application.objects.filter(pk=application.pk).update(data=application.data)
-    _log(application, "skt_recorded", by=by, number=number.strip(), expires_on=expires_on.isoformat())
+    _log(application, "application.skt_recorded", by=by, number=number.strip(), expires_on=expires_on.isoformat())
 
 
 # Which action performs which move. The tests walk TRANSITIONS against this table.

@@ -3,7 +3,7 @@ documents, meetings, mediation, members and the Ormas's responses.
 
 Each action runs in a transaction, refuses moves TRANSITIONS does not list, records the step (CaseStep: legal basis,
 decision, decider, date, letter, deadline, rules in force), applies the registry effect in the same transaction,
-writes the audit trail ("case.<verb>", ormas=case.ormas) and e-mails the handling officers after the commit.
+writes the audit trail (the code in full at each call, "case.opened", …, ormas=case.ormas) and e-mails the handling officers after the commit.
 """
 
 import datetime as dt
@@ -79,9 +79,9 @@ def _move(case: Case, new: str) -> str:
     return old
 
 
-def _log(case: Case, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+def _log(case: Case, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, case.status]} if old is not None and old != case.status else None
-    record(case, f"case.{verb}", by=by, ormas=case.ormas, changes=changes, data=data)
+    record(case, action, by=by, ormas=case.ormas, changes=changes, data=data)
 
 
 def _notify(case: Case, event: str, label: str = "") -> None:
@@ -277,7 +277,7 @@ def open_case(
             CaseMember.objects.get_or_create(case=case, agency_id=report.agency_id, defaults={"added_by": by})
     _log(
         case,
-        "opened",
+        "case.opened",
         by=by,
         source=source,
         office=str(office),
@@ -299,7 +299,7 @@ def add_member(case: Case, agency: Agency, *, by: User) -> CaseMember:
     member, created = CaseMember.objects.get_or_create(case=case, agency=agency, defaults={"added_by": by})
     if not created:
         raise ValidationError(_("%(agency)s already takes part in this case.") % {"agency": agency})
-    _log(case, "member_added", by=by, agency=str(agency), agency_id=agency.pk)
+    _log(case, "case.member_added", by=by, agency=str(agency), agency_id=agency.pk)
     return member
 
 
@@ -309,7 +309,7 @@ def remove_member(case: Case, agency: Agency, *, by: User) -> None:
     deleted, _rows = CaseMember.objects.filter(case=case, agency=agency).delete()
     if not deleted:
         raise ValidationError(_("%(agency)s does not take part in this case.") % {"agency": agency})
-    _log(case, "member_removed", by=by, agency=str(agency), agency_id=agency.pk)
+    _log(case, "case.member_removed", by=by, agency=str(agency), agency_id=agency.pk)
 
 
 @transaction.atomic
@@ -319,7 +319,7 @@ def add_note(case: Case, *, by: User, text: str) -> CaseNote:
     _refuse_final(case)
     text = _require_text(text, _("Write the note."))
     note = CaseNote.objects.create(case=case, agency=compartments.compartment_of(by), author=by, text=text)
-    _log(case, "note_added", by=by, note=note.pk, compartment=str(note.agency))
+    _log(case, "case.note_added", by=by, note=note.pk, compartment=str(note.agency))
     return note
 
 
@@ -348,7 +348,7 @@ def add_document(
     )
     save_private(document.file, upload, sniffed, digest)
     document.save()
-    _log(case, "document_added", by=by, document=document.pk, title=title, sha256=digest)
+    _log(case, "case.document_added", by=by, document=document.pk, title=title, sha256=digest)
     return document
 
 
@@ -368,7 +368,7 @@ def add_meeting(
         attendees=_require_text(attendees, _("List who attended.")),
         minutes=_require_text(minutes, _("Write the minutes of the meeting.")),
     )
-    _log(case, "meeting_recorded", by=by, meeting=meeting.pk, held_on=held_on.isoformat())
+    _log(case, "case.meeting_recorded", by=by, meeting=meeting.pk, held_on=held_on.isoformat())
     return meeting
 
 
@@ -393,7 +393,7 @@ def record_mediation(
         outcome=outcome,
         agreement=agreement.strip(),
     )
-    _log(case, "mediation_recorded", by=by, session=session.pk, outcome=outcome, held_on=held_on.isoformat())
+    _log(case, "case.mediation_recorded", by=by, session=session.pk, outcome=outcome, held_on=held_on.isoformat())
     return session
 
 
@@ -425,14 +425,16 @@ def record_response(step: CaseStep, text: str, received_on: dt.date, *, by: User
 # ---------------------------------------------------------------- transitions
 
 
-def _simple_step(case: Case, new: str, kind: str, verb: str, *, by: User, legal_basis: str, decision: str) -> CaseStep:
+def _simple_step(
+    case: Case, new: str, kind: str, *, action: str, by: User, legal_basis: str, decision: str
+) -> CaseStep:
     _require_handler(by, case)
     _check(case, new)
     decision = _require_text(decision, _("Write the decision and its reason."))
     legal_basis = (legal_basis or "").strip() or LEGAL_BASIS.get(kind, "")
     old = _move(case, new)
     step = _step(case, kind, by=by, legal_basis=legal_basis, decision=decision)
-    _log(case, verb, by=by, old=old, step=step.pk, legal_basis=legal_basis)
+    _log(case, action, by=by, old=old, step=step.pk, legal_basis=legal_basis)
     _notify(case, "step", str(K(kind).label))
     return step
 
@@ -442,7 +444,13 @@ def start_clarification(case: Case, *, by: User, legal_basis: str = "", decision
     """Ask the Ormas for clarification (klarifikasi/telaah with the Tim Terpadu)."""
     kind = K.CLARIFICATION if case.status == S.OPENED else K.REOPENED
     return _simple_step(
-        case, S.CLARIFICATION, kind, "clarification_started", by=by, legal_basis=legal_basis, decision=decision
+        case,
+        S.CLARIFICATION,
+        kind,
+        action="case.clarification_started",
+        by=by,
+        legal_basis=legal_basis,
+        decision=decision,
     )
 
 
@@ -450,7 +458,13 @@ def start_clarification(case: Case, *, by: User, legal_basis: str = "", decision
 def start_persuasion(case: Case, *, by: User, legal_basis: str = "", decision: str) -> CaseStep:
     """The persuasive effort and guidance (pembinaan) that comes before any sanction."""
     return _simple_step(
-        case, S.PERSUASION, K.PERSUASION, "persuasion_started", by=by, legal_basis=legal_basis, decision=decision
+        case,
+        S.PERSUASION,
+        K.PERSUASION,
+        action="case.persuasion_started",
+        by=by,
+        legal_basis=legal_basis,
+        decision=decision,
     )
 
 
@@ -458,7 +472,7 @@ def start_persuasion(case: Case, *, by: User, legal_basis: str = "", decision: s
 def start_dispute(case: Case, *, by: User, legal_basis: str = "", decision: str) -> CaseStep:
     """Handle the case as a leadership dispute (sengketa kepengurusan): mediation first (Pasal 57–58)."""
     return _simple_step(
-        case, S.DISPUTE, K.DISPUTE, "dispute_started", by=by, legal_basis=legal_basis, decision=decision
+        case, S.DISPUTE, K.DISPUTE, action="case.dispute_started", by=by, legal_basis=legal_basis, decision=decision
     )
 
 
@@ -527,7 +541,7 @@ def issue_written_warning(
         deadline=deadline,
         rules={"period": period, "authority": authority.as_rule() if authority else None},
     )
-    _log(case, "warning_issued", by=by, old=old, step=step.pk, letter=letter.number, deadline=deadline.isoformat())
+    _log(case, "case.warning_issued", by=by, old=old, step=step.pk, letter=letter.number, deadline=deadline.isoformat())
     _notify(case, "step", str(K.WRITTEN_WARNING.label))
     return step
 
@@ -539,9 +553,7 @@ def record_compliance(
     """After the warning: the Ormas complied (→ complied, then close) or did not (→ not complied, next step)."""
     _require_handler(by, case)
     note = _require_text(note, _("Write what was checked and found."))
-    new, kind, verb = (
-        (S.COMPLIED, K.COMPLIED, "complied") if complied else (S.NOT_COMPLIED, K.NOT_COMPLIED, "not_complied")
-    )
+    new, kind = (S.COMPLIED, K.COMPLIED) if complied else (S.NOT_COMPLIED, K.NOT_COMPLIED)
     _check(case, new)
     warning = case.steps.filter(kind=K.WRITTEN_WARNING).first()
     today = checked_on or timezone.localdate()
@@ -553,7 +565,10 @@ def record_compliance(
     basis = (legal_basis or "").strip() or (warning.legal_basis if warning else LEGAL_BASIS[K.WRITTEN_WARNING])
     old = _move(case, new)
     step = _step(case, kind, by=by, legal_basis=basis, decision=note, decided_on=today)
-    _log(case, verb, by=by, old=old, step=step.pk)
+    if complied:
+        _log(case, "case.complied", by=by, old=old, step=step.pk)
+    else:
+        _log(case, "case.not_complied", by=by, old=old, step=step.pk)
     _notify(case, "step", str(K(kind).label))
     return step
 
@@ -664,7 +679,7 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
         rules={"authority": authority.as_rule()},
     )
     _set_ormas_status(case, Ormas.Status.FROZEN, by=by, reason=reason, legal_basis=legal_basis)
-    _log(case, "halted", by=by, old=old, step=step.pk, letter=letter.number, legal_basis=legal_basis)
+    _log(case, "case.halted", by=by, old=old, step=step.pk, letter=letter.number, legal_basis=legal_basis)
     _notify(case, "step", str(K.HALT.label))
     return step
 
@@ -704,7 +719,7 @@ def recommend_halt(case: Case, *, by: User, legal_basis: str, reason: str, lette
         letter=letter,
         rules={"authority": authority.as_rule() if authority else None, "ministry": ministry},
     )
-    _log(case, "halt_recommended", by=by, old=old, step=step.pk, letter=letter.number, ministry=ministry)
+    _log(case, "case.halt_recommended", by=by, old=old, step=step.pk, letter=letter.number, ministry=ministry)
     _notify(case, "step", str(K.HALT_RECOMMENDED.label))
     return step
 
@@ -758,7 +773,7 @@ def recommend_revocation(
         letter=letter,
         rules={"authority": authority.as_rule() if authority else None, "ministry": ministry, "direct": is_direct},
     )
-    _log(case, "revocation_recommended", by=by, old=old, step=step.pk, letter=letter.number, direct=is_direct)
+    _log(case, "case.revocation_recommended", by=by, old=old, step=step.pk, letter=letter.number, direct=is_direct)
     _notify(case, "step", str(K.REVOCATION_RECOMMENDED.label))
     return step
 
@@ -814,7 +829,7 @@ def record_decision(
         rules={"decided_by": ministry_for(case)[1]},
     )
     _set_ormas_status(case, status, by=by, reason=reason, legal_basis=legal_basis)
-    _log(case, "decision_recorded", by=by, old=old, step=step.pk, outcome=outcome, decree=decree_number)
+    _log(case, "case.decision_recorded", by=by, old=old, step=step.pk, outcome=outcome, decree=decree_number)
     _notify(case, "step", str(K(kind).label))
     return step
 
@@ -837,7 +852,7 @@ def lift_sanction(case: Case, *, by: User, reason: str, legal_basis: str, lifted
     _set_ormas_status(case, Ormas.Status.ACTIVE, by=by, reason=reason, legal_basis=legal_basis)
     old = _move(case, S.CLOSED)
     step = _step(case, K.LIFTED, by=by, legal_basis=legal_basis, decision=reason, decided_on=lifted_on)
-    _log(case, "sanction_lifted", by=by, old=old, step=step.pk, lifted=[s.pk for s in sanctions])
+    _log(case, "case.sanction_lifted", by=by, old=old, step=step.pk, lifted=[s.pk for s in sanctions])
     _notify(case, "step", str(K.LIFTED.label))
     return step
 
@@ -873,7 +888,7 @@ def refer_case(
     )
     old = _move(case, S.REFERRED)
     step = _step(case, K.REFERRAL, by=by, legal_basis=legal_basis, decision=reason, letter=letter)
-    _log(case, "referred", by=by, old=old, step=step.pk, letter=letter.number, addressee=addressee)
+    _log(case, "case.referred", by=by, old=old, step=step.pk, letter=letter.number, addressee=addressee)
     _notify(case, "step", str(K.REFERRAL.label))
     return step
 
@@ -885,13 +900,13 @@ def close_case(case: Case, *, by: User, reason: str, legal_basis: str = "") -> C
         raise ValidationError(
             _("Activities are halted: lift the halt (which closes the case) or recommend revocation.")
         )
-    return _simple_step(case, S.CLOSED, K.CLOSED, "closed", by=by, legal_basis=legal_basis, decision=reason)
+    return _simple_step(case, S.CLOSED, K.CLOSED, action="case.closed", by=by, legal_basis=legal_basis, decision=reason)
 
 
 @transaction.atomic
 def withdraw_case(case: Case, *, by: User, reason: str) -> CaseStep:
     """Withdraw a case opened in error or whose complaint was unfounded."""
-    return _simple_step(case, S.WITHDRAWN, K.WITHDRAWN, "withdrawn", by=by, legal_basis="", decision=reason)
+    return _simple_step(case, S.WITHDRAWN, K.WITHDRAWN, action="case.withdrawn", by=by, legal_basis="", decision=reason)
 
 
 def take_step(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
