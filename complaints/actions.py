@@ -136,7 +136,7 @@ def submit_complaint(
         save_private(attachment.file, upload, sniffed, digest)
         attachment.save()
     # The complainant's identity stays out of the audit trail; only whether they left contact details.
-    facts = {"channel": channel, "attachments": len(checked), "anonymous": complaint.is_anonymous}
+    facts: dict[str, Any] = {"channel": channel, "attachments": len(checked), "anonymous": complaint.is_anonymous}
     if channel == Complaint.Channel.WEB:
         _log(complaint, "complaint.received", by=by, **facts, region=region.code)
     else:

@@ -1,11 +1,8 @@
 """Laporan lapangan: the list, the phone-first form with autosave, the report page, photos, attach and share."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -18,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.decorators import user_passes
 from accounts.models import Agency, Role
 from audit.models import Entry
 from fieldreports import actions
@@ -33,16 +31,8 @@ from wadah.typing import AuthedHttpRequest
 PAGE_SIZE = 25
 
 
-def reporter_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Tim Terpadu members with an agency, Kesbangpol officers and leaders; everyone else gets 403."""
-
-    @wraps(view)
-    def wrapper(request: AuthedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not actions.may_report(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
+# Tim Terpadu members with an agency, Kesbangpol officers and leaders (actions.may_report); everyone else gets 403.
+reporter_required = user_passes(actions.may_report)
 
 
 def _report_for(request: AuthedHttpRequest, pk: int) -> FieldReport:
