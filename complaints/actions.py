@@ -10,14 +10,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from audit.log import record
 from complaints.models import Complaint, ComplaintAttachment, hash_code, new_tracking_code
 from letters.actions import issue_letter
+from letters.bodies import render_body
 from regions.models import Region
 from registry.models import Ormas
 from wadah.lib.files import DOCUMENT_TYPES, SniffedType, save_private, sha256_of, sniff
@@ -189,17 +189,13 @@ def refer_to_police(complaint: Complaint, *, by: User, police_unit: str, summary
     if not police_unit.strip() or not summary.strip():
         raise ValidationError(_("Name the police unit and summarise the matter."))
     old = _move(complaint, S.REFERRED_TO_POLICE)
-    with translation.override("id"):
-        received = date_format(timezone.localtime(complaint.created_at).date(), "DATE_FORMAT")
-        incident = date_format(complaint.incident_date, "DATE_FORMAT")
-    body = (
-        f"Bersama ini {complaint.office.name} meneruskan pengaduan masyarakat yang diterima pada tanggal "
-        f"{received} (referensi {complaint.code_prefix}) mengenai {complaint.ormas_label}, atas kejadian pada "
-        f"tanggal {incident} di {complaint.place or complaint.region.name}, yang menurut penilaian kami diduga "
-        "merupakan tindak pidana dan menjadi kewenangan Kepolisian Negara Republik Indonesia.\n\n"
-        f"{summary.strip()}\n\n"
-        "Identitas pelapor dan lampiran dapat kami sampaikan atas permintaan resmi. Atas perhatian dan kerja "
-        "samanya kami ucapkan terima kasih."
+    body = render_body(
+        "police-referral",
+        {
+            "complaint": complaint,
+            "received_on": timezone.localtime(complaint.created_at).date(),
+            "summary": summary.strip(),
+        },
     )
     letter = issue_letter(
         office=complaint.office,

@@ -26,6 +26,7 @@ from registry.search import search
 from supervision import compartments
 from supervision.models import Case, CaseMember, CompartmentShare
 from wadah.lib.files import private_file_response
+from wadah.lib.views import refusals_shown
 from wadah.typing import AuthedHttpRequest
 
 PAGE_SIZE = 25
@@ -222,11 +223,8 @@ def report_attach(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose one of the listed cases."))
         return redirect(report)
-    try:
+    with refusals_shown(request):
         actions.attach_to_case(report, form.cleaned_data["case"], by=request.user)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
         messages.success(
             request, _("The report was attached to case %(ref)s.") % {"ref": form.cleaned_data["case"].reference}
         )
@@ -243,13 +241,10 @@ def report_share(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose an agency to share with."))
         return redirect(report)
-    try:
+    with refusals_shown(request):
         compartments.share(
             report, with_agency=form.cleaned_data["agency"], by=request.user, note=form.cleaned_data["note"]
         )
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
         messages.success(
             request, _("The report is now shared with %(agency)s.") % {"agency": form.cleaned_data["agency"]}
         )

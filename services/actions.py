@@ -13,13 +13,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from audit.log import record
 from letters.actions import issue_letter
+from letters.bodies import render_body
 from registry import actions as registry_actions
 from registry.models import BoardMember, Chapter, Ormas
 from registry.names import find_conflicts
@@ -499,20 +499,17 @@ def _apply_dissolution(application: Application, *, by: User) -> None:
 
 def _letter_text(application: Application, note: str) -> tuple[str, str, str]:
     """Subject, body and signatory position of the letter. A letter is an official Indonesian document whatever
-    language the Pimpinan's screen uses, so its wording is Indonesian here rather than through gettext."""
-    ormas = application.ormas
-    subject = f"{application.service_type.letter_title} — {ormas.name}"
-    with translation.override("id"):
-        submitted = date_format(timezone.localtime(application.submitted_at or timezone.now()).date(), "DATE_FORMAT")
-    body = (
-        f"Berdasarkan permohonan nomor {application.reference} tanggal {submitted}, {application.office.name} "
-        f"menerangkan bahwa permohonan {ormas} untuk layanan “{application.service_type.name}” telah diperiksa "
-        "dan disetujui."
+    language the Pimpinan's screen uses, so its wording is Indonesian (the body: letters/bodies/)."""
+    subject = f"{application.service_type.letter_title} — {application.ormas.name}"
+    body = render_body(
+        "application-approved",
+        {
+            "application": application,
+            "submitted_on": timezone.localtime(application.submitted_at or timezone.now()).date(),
+            "buku_induk_number": application.data.get("buku_induk_number"),
+            "note": note,
+        },
     )
-    if application.data.get("buku_induk_number"):
-        body += f"\n\nNomor registrasi Buku Induk: {application.data['buku_induk_number']}."
-    if note:
-        body += "\n\n" + note
     return subject, body, f"Kepala {application.office.name}"
 
 
