@@ -40,7 +40,6 @@ from supervision.models import (
 from wadah.lib.files import DOCUMENT_TYPES, save_private, sha256_of, sniff
 from wadah.lib.workflow import InvalidTransition, check_move
 from workdays.engine import deadline_for
-from workdays.models import Period
 
 S = Case.Status
 K = CaseStep.Kind
@@ -80,24 +79,6 @@ def _require_text(value: str, message: str) -> str:
     if not value:
         raise ValidationError(message)
     return value
-
-
-def _period(code: str) -> Period:
-    period = Period.objects.filter(code=code).first()
-    if period is None:
-        raise ValidationError(_("The period “%(code)s” is not configured.") % {"code": code})
-    return period
-
-
-def _period_rule(period: Period) -> dict[str, Any]:
-    """The period as recorded on the step, so that later letters quote the period that applied then."""
-    return {
-        "code": period.code,
-        "days": period.days,
-        "unit": period.unit,
-        "legal_source": period.legal_source,
-        "unverified": period.is_unverified,
-    }
 
 
 def _step(
@@ -377,7 +358,7 @@ def record_response(step: CaseStep, text: str, received_on: dt.date, *, by: User
 
 
 def _simple_step(
-    case: Case, new: str, kind: str, *, action: str, by: User, legal_basis: str, decision: str
+    case: Case, action: str, new: str, kind: str, *, by: User, legal_basis: str, decision: str
 ) -> CaseStep:
     rules.require_handler(by, case)
     _check(case, new)
@@ -395,13 +376,7 @@ def start_clarification(case: Case, *, by: User, legal_basis: str = "", decision
     """Ask the Ormas for clarification (klarifikasi/telaah with the Tim Terpadu)."""
     kind = K.CLARIFICATION if case.status == S.OPENED else K.REOPENED
     return _simple_step(
-        case,
-        S.CLARIFICATION,
-        kind,
-        action="case.clarification_started",
-        by=by,
-        legal_basis=legal_basis,
-        decision=decision,
+        case, "case.clarification_started", S.CLARIFICATION, kind, by=by, legal_basis=legal_basis, decision=decision
     )
 
 
@@ -409,13 +384,7 @@ def start_clarification(case: Case, *, by: User, legal_basis: str = "", decision
 def start_persuasion(case: Case, *, by: User, legal_basis: str = "", decision: str) -> CaseStep:
     """The persuasive effort and guidance (pembinaan) that comes before any sanction."""
     return _simple_step(
-        case,
-        S.PERSUASION,
-        K.PERSUASION,
-        action="case.persuasion_started",
-        by=by,
-        legal_basis=legal_basis,
-        decision=decision,
+        case, "case.persuasion_started", S.PERSUASION, K.PERSUASION, by=by, legal_basis=legal_basis, decision=decision
     )
 
 
@@ -423,7 +392,7 @@ def start_persuasion(case: Case, *, by: User, legal_basis: str = "", decision: s
 def start_dispute(case: Case, *, by: User, legal_basis: str = "", decision: str) -> CaseStep:
     """Handle the case as a leadership dispute (sengketa kepengurusan): mediation first (Pasal 57–58)."""
     return _simple_step(
-        case, S.DISPUTE, K.DISPUTE, action="case.dispute_started", by=by, legal_basis=legal_basis, decision=decision
+        case, "case.dispute_started", S.DISPUTE, K.DISPUTE, by=by, legal_basis=legal_basis, decision=decision
     )
 
 
@@ -446,7 +415,7 @@ def issue_written_warning(
         raise PermissionDenied(_("This office may not issue a written warning itself (see step authorities)."))
     authority = rules.authority_for(case, K.WRITTEN_WARNING)
     issued_on = issued_on or timezone.localdate()
-    period = _period(rules.WARNING_PERIOD)
+    period = rules.warning_period()
     deadline = deadline_for(rules.WARNING_PERIOD, issued_on, region_code=case.office.region_id)
     subject, body = wording.warning_letter(
         case, findings=findings, legal_basis=legal_basis, period=period, issued_on=issued_on, deadline=deadline
@@ -471,7 +440,7 @@ def issue_written_warning(
         decided_on=issued_on,
         letter=letter,
         deadline=deadline,
-        rules={"period": _period_rule(period), "authority": authority.as_rule() if authority else None},
+        rules={"period": rules.period_in_force(period), "authority": authority.as_rule() if authority else None},
     )
     _log(case, "case.warning_issued", by=by, old=old, step=step.pk, letter=letter.number, deadline=deadline.isoformat())
     _notify(case, "step", str(K.WRITTEN_WARNING.label))
@@ -751,13 +720,13 @@ def close_case(case: Case, *, by: User, reason: str, legal_basis: str = "") -> C
         raise ValidationError(
             _("Activities are halted: lift the halt (which closes the case) or recommend revocation.")
         )
-    return _simple_step(case, S.CLOSED, K.CLOSED, action="case.closed", by=by, legal_basis=legal_basis, decision=reason)
+    return _simple_step(case, "case.closed", S.CLOSED, K.CLOSED, by=by, legal_basis=legal_basis, decision=reason)
 
 
 @transaction.atomic
 def withdraw_case(case: Case, *, by: User, reason: str) -> CaseStep:
     """Withdraw a case opened in error or whose complaint was unfounded."""
-    return _simple_step(case, S.WITHDRAWN, K.WITHDRAWN, action="case.withdrawn", by=by, legal_basis="", decision=reason)
+    return _simple_step(case, "case.withdrawn", S.WITHDRAWN, K.WITHDRAWN, by=by, legal_basis="", decision=reason)
 
 
 def take_step(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:

@@ -15,6 +15,7 @@ from accounts.models import Role, User
 from registry.models import Ormas
 from supervision import wording
 from supervision.models import Case, CaseStep, StepAuthority
+from workdays.models import Period
 
 S = Case.Status
 K = CaseStep.Kind
@@ -101,6 +102,28 @@ def may_warn(case: Case) -> bool:
     """The office issues the written warning itself unless a step authority says otherwise."""
     authority = authority_for(case, K.WRITTEN_WARNING)
     return authority is None or authority.power == StepAuthority.Power.TAKE
+
+
+# ---------------------------------------------------------------- periods
+
+
+def warning_period() -> Period:
+    """The period the Ormas has to comply with the written warning (WARNING_PERIOD in the period data)."""
+    period = Period.objects.filter(code=WARNING_PERIOD).first()
+    if period is None:
+        raise ValidationError(_("The period “%(code)s” is not configured.") % {"code": WARNING_PERIOD})
+    return period
+
+
+def period_in_force(period: Period) -> dict[str, Any]:
+    """The period as recorded on the step, so that later letters quote the period that applied then."""
+    return {
+        "code": period.code,
+        "days": period.days,
+        "unit": period.unit,
+        "legal_source": period.legal_source,
+        "unverified": period.is_unverified,
+    }
 
 
 # ---------------------------------------------------------------- what comes next

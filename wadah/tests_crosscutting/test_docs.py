@@ -19,9 +19,11 @@ def test_every_audit_code_in_the_code_is_listed_in_docs_audit_codes():
     written = set()
     for path in _python_sources():
         text = path.read_text(encoding="utf-8")
-        # record() and the apps' thin wrappers around it (_log, _audit) take the code in full as their second
-        # argument; _simple_step and the like take it as action="…".
-        written |= set(re.findall(r'\b(?:record|_log|_audit)\(\s*[\w.\[\]]+,\s*"([a-z_]+\.[a-z_]+)"', text))
+        # record() and the apps' thin wrappers around it (_log, _audit, _simple_step) take the code in full as
+        # their second argument.
+        written |= set(
+            re.findall(r'\b(?:record|_log|_audit|_simple_step)\(\s*[\w.\[\]]+,\s*"([a-z_]+\.[a-z_]+)"', text)
+        )
         written |= set(re.findall(r'\baction="([a-z_]+\.[a-z_]+)"', text))
     documented = set(re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \|", (ROOT / "docs" / "audit-codes.md").read_text(), re.M))
     assert written, "the scan found no audit codes at all; the pattern needs updating"
@@ -33,7 +35,11 @@ def test_audit_codes_are_never_built_from_parts():
     built = []
     for path in _python_sources():
         text = path.read_text(encoding="utf-8")
-        for pattern in (r'\b(?:record|_log|_audit)\(\s*[\w.\[\]]+,\s*f"', r'"[a-z_]+\."\s*\+', r'f"[a-z_]+\.\{'):
+        for pattern in (
+            r'\b(?:record|_log|_audit|_simple_step)\(\s*[\w.\[\]]+,\s*f"',
+            r'"[a-z_]+\."\s*\+',
+            r'f"[a-z_]+\.\{',
+        ):
             built += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in re.finditer(pattern, text)]
     assert not built, built
 
