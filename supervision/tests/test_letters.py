@@ -95,3 +95,12 @@ def test_no_period_is_written_into_the_wording_in_code():
 )
 def test_every_letter_body_has_its_template(name):
     assert (ROOT / "templates" / "letters" / "bodies" / f"{name}.txt").is_file()
+
+
+@pytest.mark.indonesian
+def test_the_step_form_states_the_period_in_indonesian(client, city_officer, case):
+    actions.start_clarification(case, by=city_officer, decision="Panggil pengurus")
+    actions.start_persuasion(case, by=city_officer, decision="Pembinaan tidak berhasil")
+    client.force_login(city_officer)
+    page = client.get(reverse("supervision:case-step", args=[case.reference, "peringatan"])).content.decode()
+    assert "diberi waktu 7 hari kerja untuk mematuhi" in page
