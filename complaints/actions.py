@@ -1,6 +1,6 @@
 """Every change to a complaint: submission (public or officer intake) and one action per move of
 Complaint.TRANSITIONS. Each runs in a transaction, refuses moves the table does not list, and writes one audit
-entry ("complaint.<verb>")."""
+entry (the code in full at each call, "complaint.received", …)."""
 
 import datetime as dt
 from collections.abc import Sequence
@@ -10,28 +10,25 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from audit.log import record
 from complaints.models import Complaint, ComplaintAttachment, hash_code, new_tracking_code
 from letters.actions import issue_letter
+from letters.bodies import render_body
 from regions.models import Region
 from registry.models import Ormas
 from supervision.actions import open_case
 from wadah.lib.files import DOCUMENT_TYPES, SniffedType, save_private, sha256_of, sniff
+from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
 
 S = Complaint.Status
 # Photos and PDFs: what a phone produces and what a scanned letter is.
 ATTACHMENT_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k in ("pdf", "jpg", "png", "webp")}
 TRIAGE_PERIOD = "complaint-triage"
-
-
-class InvalidTransition(ValidationError):
-    pass
 
 
 def handling_office(region: Region) -> Office:
@@ -58,19 +55,15 @@ def _require_handler(user: User, complaint: Complaint) -> None:
 
 
 def _move(complaint: Complaint, new: str) -> str:
-    if not complaint.can_move_to(new):
-        raise InvalidTransition(
-            _("A complaint with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": complaint.get_status_display(), "new": S(new).label}
-        )
+    check_move(complaint, new, _("A complaint with status “%(old)s” cannot become “%(new)s”."))
     old = complaint.status
     complaint.status = new
     return old
 
 
-def _log(complaint: Complaint, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+def _log(complaint: Complaint, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, complaint.status]} if old is not None and old != complaint.status else None
-    record(complaint, f"complaint.{verb}", by=by, ormas=complaint.ormas, changes=changes, data=data)
+    record(complaint, action, by=by, ormas=complaint.ormas, changes=changes, data=data)
 
 
 @transaction.atomic
@@ -144,15 +137,11 @@ def submit_complaint(
         save_private(attachment.file, upload, sniffed, digest)
         attachment.save()
     # The complainant's identity stays out of the audit trail; only whether they left contact details.
-    _log(
-        complaint,
-        "received" if channel == Complaint.Channel.WEB else "taken_in",
-        by=by,
-        channel=channel,
-        attachments=len(checked),
-        anonymous=complaint.is_anonymous,
-        region=region.code,
-    )
+    facts: dict[str, Any] = {"channel": channel, "attachments": len(checked), "anonymous": complaint.is_anonymous}
+    if channel == Complaint.Channel.WEB:
+        _log(complaint, "complaint.received", by=by, **facts, region=region.code)
+    else:
+        _log(complaint, "complaint.taken_in", by=by, **facts, region=region.code)
     return complaint, code
 
 
@@ -165,7 +154,7 @@ def start_triage(complaint: Complaint, *, by: User) -> Complaint:
     if not complaint.public_progress:
         complaint.public_progress = _("An officer is assessing your complaint.")
     complaint.save()
-    _log(complaint, "triage_started", by=by, old=old)
+    _log(complaint, "complaint.triage_started", by=by, old=old)
     return complaint
 
 
@@ -190,7 +179,7 @@ def group_complaint(complaint: Complaint, into: Complaint, *, by: User) -> Compl
     complaint.save()
     # Complaints already grouped under this one follow it to the new head.
     Complaint.objects.filter(group=complaint).update(group=target)
-    _log(complaint, "grouped", by=by, old=old, into=target.pk, into_reference=target.reference)
+    _log(complaint, "complaint.grouped", by=by, old=old, into=target.pk, into_reference=target.reference)
     return complaint
 
 
@@ -201,17 +190,13 @@ def refer_to_police(complaint: Complaint, *, by: User, police_unit: str, summary
     if not police_unit.strip() or not summary.strip():
         raise ValidationError(_("Name the police unit and summarise the matter."))
     old = _move(complaint, S.REFERRED_TO_POLICE)
-    with translation.override("id"):
-        received = date_format(timezone.localtime(complaint.created_at).date(), "DATE_FORMAT")
-        incident = date_format(complaint.incident_date, "DATE_FORMAT")
-    body = (
-        f"Bersama ini {complaint.office.name} meneruskan pengaduan masyarakat yang diterima pada tanggal "
-        f"{received} (referensi {complaint.code_prefix}) mengenai {complaint.ormas_label}, atas kejadian pada "
-        f"tanggal {incident} di {complaint.place or complaint.region.name}, yang menurut penilaian kami diduga "
-        "merupakan tindak pidana dan menjadi kewenangan Kepolisian Negara Republik Indonesia.\n\n"
-        f"{summary.strip()}\n\n"
-        "Identitas pelapor dan lampiran dapat kami sampaikan atas permintaan resmi. Atas perhatian dan kerja "
-        "samanya kami ucapkan terima kasih."
+    body = render_body(
+        "police-referral",
+        {
+            "complaint": complaint,
+            "received_on": timezone.localtime(complaint.created_at).date(),
+            "summary": summary.strip(),
+        },
     )
     letter = issue_letter(
         office=complaint.office,
@@ -234,7 +219,14 @@ def refer_to_police(complaint: Complaint, *, by: User, police_unit: str, summary
     complaint.decided_at = timezone.now()
     complaint.public_progress = _("Your complaint has been passed on to the police, who handle suspected crimes.")
     complaint.save()
-    _log(complaint, "referred_to_police", by=by, old=old, police_unit=complaint.police_unit, letter=letter.number)
+    _log(
+        complaint,
+        "complaint.referred_to_police",
+        by=by,
+        old=old,
+        police_unit=complaint.police_unit,
+        letter=letter.number,
+    )
     return complaint
 
 
@@ -260,7 +252,7 @@ def open_case_from_complaint(complaint: Complaint, *, by: User, summary: str) ->
     complaint.decided_at = timezone.now()
     complaint.public_progress = _("Kesbangpol has opened a supervision case on the matter you reported.")
     complaint.save()
-    _log(complaint, "case_opened", by=by, old=old, case=getattr(case, "reference", None))
+    _log(complaint, "complaint.case_opened", by=by, old=old, case=getattr(case, "reference", None))
     return case
 
 
@@ -276,7 +268,7 @@ def mark_not_actionable(complaint: Complaint, *, by: User, reason: str) -> Compl
     if not complaint.public_progress or complaint.public_progress == _("An officer is assessing your complaint."):
         complaint.public_progress = _("The complaint was assessed and no action by Kesbangpol is possible.")
     complaint.save()
-    _log(complaint, "marked_not_actionable", by=by, old=old, reason=reason.strip())
+    _log(complaint, "complaint.marked_not_actionable", by=by, old=old, reason=reason.strip())
     return complaint
 
 
@@ -288,7 +280,7 @@ def close_complaint(complaint: Complaint, *, by: User, note: str = "") -> Compla
     if note.strip():
         complaint.internal_note = "\n\n".join(filter(None, [complaint.internal_note, note.strip()]))
     complaint.save()
-    _log(complaint, "closed", by=by, old=old)
+    _log(complaint, "complaint.closed", by=by, old=old)
     return complaint
 
 

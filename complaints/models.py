@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
+from wadah.lib.workflow import Workflow
 
 # Crockford base32: no I, L, O or U, so nothing is mistaken for 1, 0 or V.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -54,7 +55,7 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         return self.exclude(status__in=[Complaint.Status.CLOSED, Complaint.Status.GROUPED])
 
 
-class Complaint(models.Model):
+class Complaint(Workflow, models.Model):
     class Channel(models.TextChoices):
         WEB = "web", _("Web form")
         WALK_IN = "walk_in", _("Walk-in")
@@ -157,9 +158,6 @@ class Complaint(models.Model):
     @property
     def reference(self) -> str:
         return f"{self.code_prefix}-…"
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     @property
     def ormas_label(self) -> str:

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -31,6 +30,7 @@ from complaints.forms import (
 from complaints.models import Complaint, ComplaintAttachment
 from registry.search import public_matches
 from wadah.lib.files import private_file_response
+from wadah.lib.views import refusals_shown
 
 S = Complaint.Status
 SIMILAR_TEXT_SCORE = 70
@@ -140,7 +140,7 @@ def complaint_intake(request: AuthedHttpRequest) -> HttpResponse:
         form = IntakeForm(request.POST or None, request.FILES or None, scope=scope)
     if request.method == "POST" and not searching and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusals_shown(request, form=form):
             complaint, _code = actions.submit_complaint(
                 channel=data["channel"],
                 lapor_reference=data.get("lapor_reference") or "",
@@ -157,9 +157,6 @@ def complaint_intake(request: AuthedHttpRequest) -> HttpResponse:
                 attachments=data.get("attachments") or [],
                 by=request.user,
             )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
-        else:
             request.session[f"complaint_code_{complaint.pk}"] = _code
             messages.success(request, _("The complaint was recorded."))
             return redirect(complaint)
@@ -214,12 +211,8 @@ def _act(
             messages.error(request, _("Fill in every field of the action."))
             return redirect(complaint)
         request.cleaned = form.cleaned_data  # type: ignore[attr-defined]
-    try:
+    with refusals_shown(request):
         run(complaint)
-    except (ValidationError, PermissionDenied) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text or _("You may not do this."))
-    else:
         messages.success(request, done)
     return redirect(complaint)
 

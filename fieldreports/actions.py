@@ -17,6 +17,7 @@ from registry.models import Ormas
 from supervision import compartments
 from supervision.models import Case
 from wadah.lib.files import IMAGE_TYPES, sha256_of, sniff
+from wadah.lib.workflow import InvalidTransition
 
 MAX_PHOTO_MB = 10
 MAX_PHOTOS = 12
@@ -48,8 +49,8 @@ def compartment_of(user: User) -> Agency:
     return compartments.compartment_of(user)
 
 
-def _log(report: FieldReport, verb: str, *, by: User | None, changes: Any = None, **data: Any) -> None:
-    record(report, f"field_report.{verb}", by=by, ormas=report.ormas, changes=changes, data=data)
+def _log(report: FieldReport, action: str, *, by: User | None, changes: Any = None, **data: Any) -> None:
+    record(report, action, by=by, ormas=report.ormas, changes=changes, data=data)
 
 
 def _require_author(report: FieldReport, by: User) -> None:
@@ -96,7 +97,7 @@ def create_report(*, by: User, **fields: Any) -> FieldReport:
     _tidy(report)
     report.full_clean(exclude=["case"])
     report.save()
-    _log(report, "created", by=by, agency=agency.abbreviation)
+    _log(report, "field_report.created", by=by, agency=agency.abbreviation)
     return report
 
 
@@ -121,7 +122,7 @@ def update_draft(report: FieldReport, *, by: User, **fields: Any) -> bool:
     report.full_clean(exclude=["case"])
     report.save()
     # The autosave runs every few seconds: the trail keeps which fields changed, not every keystroke's text.
-    _log(report, "updated", by=by, fields=sorted(changes))
+    _log(report, "field_report.updated", by=by, fields=sorted(changes))
     return True
 
 
@@ -177,7 +178,7 @@ def add_photo(
     photo.save()
     _log(
         report,
-        "photo_added",
+        "field_report.photo_added",
         by=by,
         photo=photo.pk,
         size=photo.size,
@@ -193,7 +194,7 @@ def submit_report(report: FieldReport, *, by: User) -> FieldReport:
     report = FieldReport.objects.select_for_update().get(pk=report.pk)
     _require_author(report, by)
     if not report.can_move_to(FieldReport.Status.SUBMITTED):
-        raise ValidationError(_("This report has already been submitted."))
+        raise InvalidTransition(_("This report has already been submitted."))
     missing = {}
     if not report.ormas_id and not report.ormas_text.strip():
         missing["ormas_text"] = _("Name the Ormas, or describe it if it is not registered.")
@@ -216,7 +217,7 @@ def submit_report(report: FieldReport, *, by: User) -> FieldReport:
     report.save(update_fields=["status", "submitted_at", "updated_at"])
     _log(
         report,
-        "submitted",
+        "field_report.submitted",
         by=by,
         classification=report.classification,
         prohibition=report.prohibition,
@@ -248,5 +249,11 @@ def attach_to_case(report: FieldReport, case: Any, *, by: User) -> FieldReport:
     before = report.case
     report.case = case
     report.save(update_fields=["case", "updated_at"])
-    _log(report, "attached", by=by, changes={"case": [str(before) if before else None, str(case)]}, case=case.pk)
+    _log(
+        report,
+        "field_report.attached",
+        by=by,
+        changes={"case": [str(before) if before else None, str(case)]},
+        case=case.pk,
+    )
     return report

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from supervision.compartments import readable
+from wadah.lib.workflow import Workflow
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -59,7 +60,7 @@ class FieldReportQuerySet(models.QuerySet["FieldReport"]):
         return self.filter(Q(pk__in=own_drafts.values("pk")) | Q(pk__in=submitted.values("pk")))
 
 
-class FieldReport(models.Model):
+class FieldReport(Workflow, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
@@ -146,9 +147,6 @@ class FieldReport(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     def is_alarming(self) -> bool:
         return self.classification in ALARMING

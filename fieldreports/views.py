@@ -1,11 +1,8 @@
 """Laporan lapangan: the list, the phone-first form with autosave, the report page, photos, attach and share."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -18,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.decorators import user_passes
 from accounts.models import Agency, Role
 from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
@@ -29,20 +27,13 @@ from registry.search import search
 from supervision import compartments
 from supervision.models import Case, CaseMember, CompartmentShare
 from wadah.lib.files import private_file_response
+from wadah.lib.views import refusals_shown
 
 PAGE_SIZE = 25
 
 
-def reporter_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Tim Terpadu members with an agency, Kesbangpol officers and leaders; everyone else gets 403."""
-
-    @wraps(view)
-    def wrapper(request: AuthedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not actions.may_report(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
+# Tim Terpadu members with an agency, Kesbangpol officers and leaders (actions.may_report); everyone else gets 403.
+reporter_required = user_passes(actions.may_report)
 
 
 def _report_for(request: AuthedHttpRequest, pk: int) -> FieldReport:
@@ -232,11 +223,8 @@ def report_attach(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose one of the listed cases."))
         return redirect(report)
-    try:
+    with refusals_shown(request):
         actions.attach_to_case(report, form.cleaned_data["case"], by=request.user)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
         messages.success(
             request, _("The report was attached to case %(ref)s.") % {"ref": form.cleaned_data["case"].reference}
         )
@@ -253,13 +241,10 @@ def report_share(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose an agency to share with."))
         return redirect(report)
-    try:
+    with refusals_shown(request):
         compartments.share(
             report, with_agency=form.cleaned_data["agency"], by=request.user, note=form.cleaned_data["note"]
         )
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
         messages.success(
             request, _("The report is now shared with %(agency)s.") % {"agency": form.cleaned_data["agency"]}
         )

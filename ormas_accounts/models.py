@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from wadah.lib.workflow import Workflow
 
 
-class OrmasAccountRequest(models.Model):
+class OrmasAccountRequest(Workflow, models.Model):
     """A self-registered Ormas account asking to act for an Ormas; an officer in scope confirms or rejects it."""
 
     class Status(models.TextChoices):
@@ -65,6 +66,3 @@ class OrmasAccountRequest(models.Model):
         if self.position == self.Position.OTHER and self.position_other:
             return self.position_other
         return str(self.get_position_display())
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())

@@ -22,10 +22,7 @@ from registry.models import BoardMember, Chapter, Document, DocumentType, FieldO
 from wadah.lib.files import SniffedType, save_private, sha256_of
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
-
-
-class InvalidTransition(ValidationError):
-    pass
+from wadah.lib.workflow import check_move
 
 
 def _snapshot(obj: Any, fields: Iterable[str]) -> dict[str, Any]:
@@ -148,11 +145,7 @@ def change_ormas_status(
     ormas: Ormas, status: str, *, by: User | None, reason: str, effective_on: Any = None, legal_basis: str = ""
 ) -> None:
     """Move an Ormas to another status along Ormas.TRANSITIONS, recording why and on what basis."""
-    if not ormas.can_move_to(status):
-        raise InvalidTransition(
-            _("An Ormas with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": ormas.get_status_display(), "new": Ormas.Status(status).label}
-        )
+    check_move(ormas, status, _("An Ormas with status “%(old)s” cannot become “%(new)s”."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the status change."))
     old = ormas.status

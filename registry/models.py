@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
 from wadah.lib.nik import validate_nik
+from wadah.lib.workflow import Workflow
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -81,7 +82,7 @@ class OrmasQuerySet(models.QuerySet["Ormas"]):
         return self.filter(skt_expires_on__lt=timezone.localdate())
 
 
-class Ormas(models.Model):
+class Ormas(Workflow, models.Model):
     """An Ormas known to Kesbangpol: identity, legal form and national registration, secretariat, status."""
 
     class LegalForm(models.TextChoices):
@@ -200,9 +201,6 @@ class Ormas(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("registry:ormas-detail", args=[self.pk])
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     @property
     def allowed_statuses(self) -> list[str]:

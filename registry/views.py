@@ -32,6 +32,7 @@ from registry.forms import (
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
 from wadah.lib.files import private_file_response
+from wadah.lib.views import refusals_shown
 
 PAGE_SIZE = 25
 
@@ -202,7 +203,7 @@ def ormas_status(request: HttpRequest, pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
     form = StatusForm(request.POST, ormas=ormas)
     if form.is_valid():
-        try:
+        with refusals_shown(request):
             actions.change_ormas_status(
                 ormas,
                 form.cleaned_data["status"],
@@ -211,9 +212,6 @@ def ormas_status(request: HttpRequest, pk: int) -> HttpResponse:
                 legal_basis=form.cleaned_data["legal_basis"],
                 effective_on=form.cleaned_data["effective_on"],
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(
                 request,
                 _("The status of %(name)s is now “%(status)s”.")

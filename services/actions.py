@@ -1,8 +1,9 @@
 """Every change to an application, in one place: one action per transition of Application.TRANSITIONS, plus
 creating a draft, uploading documents, verifying them, recording the field check and the SKT returned by Kemendagri.
 
-Each action runs in a transaction, refuses moves the TRANSITIONS dict does not list, writes one audit entry
-("application.<verb>") and, where the applicant should know, e-mails them after the commit.
+Each action runs in a transaction, refuses moves the TRANSITIONS dict does not list, writes one audit entry (the
+code in full at each call, "application.submitted", …) and, where the applicant should know, e-mails them after
+the commit.
 """
 
 import datetime as dt
@@ -12,13 +13,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from audit.log import record
 from letters.actions import issue_letter
+from letters.bodies import render_body
 from regions.models import Region
 from registry import actions as registry_actions
 from registry.models import BoardMember, Chapter, Ormas
@@ -34,6 +35,7 @@ from services.models import (
     ServiceType,
 )
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, save_private, sha256_of, sniff
+from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
 
 MAX_UPLOAD_MB = 10
@@ -44,17 +46,9 @@ APPLICATION_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k in ("pdf", "jp
 S = Application.Status
 
 
-class InvalidTransition(ValidationError):
-    pass
-
-
 def _check(application: Application, new: str) -> None:
     """The one gate every status change passes: refuse what TRANSITIONS does not list."""
-    if not application.can_move_to(new):
-        raise InvalidTransition(
-            _("An application with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": application.get_status_display(), "new": S(new).label}
-        )
+    check_move(application, new, _("An application with status “%(old)s” cannot become “%(new)s”."))
 
 
 def _move(application: Application, new: str) -> str:
@@ -68,9 +62,9 @@ def _notify(application: Application, event: str) -> None:
     transaction.on_commit(lambda: tasks.notify_applicant.enqueue(application.pk, event))
 
 
-def _log(application: Application, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+def _log(application: Application, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, application.status]} if old is not None and old != application.status else None
-    record(application, f"application.{verb}", by=by, ormas=application.ormas, changes=changes, data=data)
+    record(application, action, by=by, ormas=application.ormas, changes=changes, data=data)
 
 
 def _require_staff(user: User | None, application: Application) -> None:
@@ -151,7 +145,7 @@ def create_application(
         applicant_phone=applicant_phone or by.phone,
         applicant_email=applicant_email or by.email,
     )
-    _log(application, "created", by=by, service=service_type.code, channel=channel)
+    _log(application, "application.created", by=by, service=service_type.code, channel=channel)
     return application
 
 
@@ -171,7 +165,12 @@ def update_application_data(
     if proposed is not None:
         application.proposed = proposed
     application.save()
-    _log(application, "data_updated", by=by, fields=sorted([*fields, *(["proposed"] if proposed is not None else [])]))
+    _log(
+        application,
+        "application.data_updated",
+        by=by,
+        fields=sorted([*fields, *(["proposed"] if proposed is not None else [])]),
+    )
 
 
 @transaction.atomic
@@ -201,7 +200,7 @@ def upload_application_document(
     ApplicationDocument.objects.filter(pk__in=[p.pk for p in previous]).update(replaced_by=document)
     _log(
         application,
-        "document_uploaded",
+        "application.document_uploaded",
         by=by,
         item=item.document_type.name,
         name=document.original_name,
@@ -247,7 +246,7 @@ def submit_application(application: Application, *, by: User) -> Application:
     application.submitted_at = timezone.now()
     _start_clock(application)
     application.save()
-    _log(application, "submitted", by=by, old=old, decision_due=str(application.decision_due))
+    _log(application, "application.submitted", by=by, old=old, decision_due=str(application.decision_due))
     _notify(application, "submitted")
     return application
 
@@ -257,7 +256,7 @@ def start_review(application: Application, *, by: User) -> Application:
     _require_staff(by, application)
     old = _move(application, S.IN_REVIEW)
     application.save()
-    _log(application, "review_started", by=by, old=old)
+    _log(application, "application.review_started", by=by, old=old)
     _notify(application, "review_started")
     return application
 
@@ -281,7 +280,7 @@ def verify_document(document: ApplicationDocument, *, by: User, valid: bool, rea
     document.save()
     _log(
         application,
-        "document_verified",
+        "application.document_verified",
         by=by,
         item=document.checklist_item.document_type.name,
         result=document.status,
@@ -306,7 +305,7 @@ def request_changes(application: Application, *, by: User, note: str = "") -> Ap
     application.save()
     _log(
         application,
-        "changes_requested",
+        "application.changes_requested",
         by=by,
         old=old,
         note=application.decision_note,
@@ -337,7 +336,7 @@ def resubmit_application(application: Application, *, by: User) -> Application:
     # The office's clock starts again from the corrected file.
     _start_clock(application)
     application.save()
-    _log(application, "resubmitted", by=by, old=old, decision_due=str(application.decision_due))
+    _log(application, "application.resubmitted", by=by, old=old, decision_due=str(application.decision_due))
     _notify(application, "resubmitted")
     return application
 
@@ -350,7 +349,14 @@ def schedule_field_check(application: Application, *, by: User, scheduled_for: d
     old = None if application.status == S.FIELD_CHECK else _move(application, S.FIELD_CHECK)
     check = FieldCheck.objects.create(application=application, scheduled_for=scheduled_for, officer=officer)
     application.save()
-    _log(application, "field_check_scheduled", by=by, old=old, on=scheduled_for.isoformat(), officer=str(officer))
+    _log(
+        application,
+        "application.field_check_scheduled",
+        by=by,
+        old=old,
+        on=scheduled_for.isoformat(),
+        officer=str(officer),
+    )
     _notify(application, "field_check_scheduled")
     return check
 
@@ -389,7 +395,7 @@ def record_field_check(
         photo.file.save(f"{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
         photo.full_clean(exclude=["file"])
         photo.save()
-    _log(application, "field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))
+    _log(application, "application.field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))
     return check
 
 
@@ -490,20 +496,17 @@ def _apply_dissolution(application: Application, *, by: User) -> None:
 
 def _letter_text(application: Application, note: str) -> tuple[str, str, str]:
     """Subject, body and signatory position of the letter. A letter is an official Indonesian document whatever
-    language the Pimpinan's screen uses, so its wording is Indonesian here rather than through gettext."""
-    ormas = application.ormas
-    subject = f"{application.service_type.letter_title} — {ormas.name}"
-    with translation.override("id"):
-        submitted = date_format(timezone.localtime(application.submitted_at or timezone.now()).date(), "DATE_FORMAT")
-    body = (
-        f"Berdasarkan permohonan nomor {application.reference} tanggal {submitted}, {application.office.name} "
-        f"menerangkan bahwa permohonan {ormas} untuk layanan “{application.service_type.name}” telah diperiksa "
-        "dan disetujui."
+    language the Pimpinan's screen uses, so its wording is Indonesian (the body: letters/bodies/)."""
+    subject = f"{application.service_type.letter_title} — {application.ormas.name}"
+    body = render_body(
+        "application-approved",
+        {
+            "application": application,
+            "submitted_on": timezone.localtime(application.submitted_at or timezone.now()).date(),
+            "buku_induk_number": application.data.get("buku_induk_number"),
+            "note": note,
+        },
     )
-    if application.data.get("buku_induk_number"):
-        body += f"\n\nNomor registrasi Buku Induk: {application.data['buku_induk_number']}."
-    if note:
-        body += "\n\n" + note
     return subject, body, f"Kepala {application.office.name}"
 
 
@@ -558,7 +561,14 @@ def approve_application(application: Application, *, by: User, note: str = "") -
     application.decided_by = by
     application.decision_note = note.strip()
     application.save()
-    _log(application, "approved", by=by, old=old, letter=getattr(letter, "number", ""), note=application.decision_note)
+    _log(
+        application,
+        "application.approved",
+        by=by,
+        old=old,
+        letter=getattr(letter, "number", ""),
+        note=application.decision_note,
+    )
     _notify(application, "approved")
     return application
 
@@ -576,7 +586,7 @@ def reject_application(application: Application, *, by: User, reason: str) -> Ap
     application.decided_by = by
     application.decision_note = reason.strip()
     application.save()
-    _log(application, "rejected", by=by, old=old, reason=application.decision_note)
+    _log(application, "application.rejected", by=by, old=old, reason=application.decision_note)
     _notify(application, "rejected")
     return application
 
@@ -587,7 +597,7 @@ def withdraw_application(application: Application, *, by: User, reason: str = ""
     old = _move(application, S.WITHDRAWN)
     application.decision_note = reason.strip()
     application.save()
-    _log(application, "withdrawn", by=by, old=old, reason=application.decision_note)
+    _log(application, "application.withdrawn", by=by, old=old, reason=application.decision_note)
     _notify(application, "withdrawn")
     return application
 
@@ -615,7 +625,7 @@ def record_skt_issued(
         "expires_on": expires_on.isoformat(),
     }
     Application.objects.filter(pk=application.pk).update(data=application.data)
-    _log(application, "skt_recorded", by=by, number=number.strip(), expires_on=expires_on.isoformat())
+    _log(application, "application.skt_recorded", by=by, number=number.strip(), expires_on=expires_on.isoformat())
 
 
 # Which action performs which move. The tests walk TRANSITIONS against this table.

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from regions.scope import within_q
+from wadah.lib.workflow import Workflow
 
 if TYPE_CHECKING:
     from registry.models import Ormas
@@ -121,7 +122,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.filter(ormas_id=user.ormas_id)
 
 
-class Application(models.Model):
+class Application(Workflow, models.Model):
     """A permohonan: one Ormas asking one office for one service, through the states in TRANSITIONS."""
 
     class Status(models.TextChoices):
@@ -209,9 +210,6 @@ class Application(models.Model):
 
     def get_applicant_url(self) -> str:
         return reverse("services:applicant-status", args=[self.reference])
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     @property
     def is_final(self) -> bool:

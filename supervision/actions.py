@@ -1,9 +1,11 @@
 """Every change to a supervision case, in one place: one action per transition of Case.TRANSITIONS, plus notes,
-documents, meetings, mediation, members and the Ormas's responses.
+documents, meetings, mediation, members and the Ormas's responses. Who may take which step is in rules.py, the
+wording of the letters in wording.py (bodies: templates/letters/bodies/).
 
 Each action runs in a transaction, refuses moves TRANSITIONS does not list, records the step (CaseStep: legal basis,
 decision, decider, date, letter, deadline, rules in force), applies the registry effect in the same transaction,
-writes the audit trail ("case.<verb>", ormas=case.ormas) and e-mails the handling officers after the commit.
+writes the audit trail (the code in full at each call: "case.opened", …; ormas=case.ormas) and e-mails the
+handling officers after the commit.
 """
 
 import datetime as dt
@@ -13,17 +15,17 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import Agency, Office, Role, User
+from accounts.models import Agency, Office, User
 from audit.log import record
 from letters.actions import issue_letter
 from letters.models import Letter
 from registry import actions as registry_actions
 from registry.models import Ormas
-from supervision import compartments, tasks
+from supervision import compartments, rules, tasks, wording
 from supervision.models import (
     Case,
     CaseDocument,
@@ -36,32 +38,12 @@ from supervision.models import (
     new_reference,
 )
 from wadah.lib.files import DOCUMENT_TYPES, save_private, sha256_of, sniff
+from wadah.lib.workflow import InvalidTransition, check_move
 from workdays.engine import deadline_for
-from workdays.models import Period
 
 S = Case.Status
 K = CaseStep.Kind
 MAX_UPLOAD_MB = 10
-WARNING_PERIOD = "written-warning-compliance"
-
-# Default legal bases offered by the forms (the officer may write a more precise one).
-LEGAL_BASIS: dict[str, str] = {
-    K.CLARIFICATION: "UU 17/2013 Pasal 53–56 (pengawasan)",
-    K.PERSUASION: "UU 17/2013 jo. UU 16/2017 Pasal 60–61",
-    K.WRITTEN_WARNING: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(a), 62(1)",
-    K.HALT_RECOMMENDED: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(b), 62(2)",
-    K.HALT: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(b), 62(2)",
-    K.REVOCATION_RECOMMENDED: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(c), 62(3)",
-    K.REVOCATION: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(c), 62(3)",
-    K.DISSOLUTION: "UU 17/2013 jo. UU 16/2017 Pasal 62(3), 80A",
-    K.REFERRAL: "UU 17/2013 jo. UU 16/2017 Pasal 82A",
-    K.DISPUTE: "UU 17/2013 Pasal 57–58",
-}
-DIRECT_BASIS = "UU 17/2013 jo. UU 16/2017 Pasal 60(2), 61(3)"
-
-
-class InvalidTransition(ValidationError):
-    pass
 
 
 # ---------------------------------------------------------------- helpers
@@ -69,11 +51,7 @@ class InvalidTransition(ValidationError):
 
 def _check(case: Case, new: str) -> None:
     """The one gate every status change passes: refuse what TRANSITIONS does not list."""
-    if not case.can_move_to(new):
-        raise InvalidTransition(
-            _("A case with status “%(old)s” cannot become “%(new)s”.")
-            % {"old": case.get_status_display(), "new": S(new).label}
-        )
+    check_move(case, new, _("A case with status “%(old)s” cannot become “%(new)s”."))
 
 
 def _move(case: Case, new: str) -> str:
@@ -86,9 +64,9 @@ def _move(case: Case, new: str) -> str:
     return old
 
 
-def _log(case: Case, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
+def _log(case: Case, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, case.status]} if old is not None and old != case.status else None
-    record(case, f"case.{verb}", by=by, ormas=case.ormas, changes=changes, data=data)
+    record(case, action, by=by, ormas=case.ormas, changes=changes, data=data)
 
 
 def _notify(case: Case, event: str, label: str = "") -> None:
@@ -96,48 +74,11 @@ def _notify(case: Case, event: str, label: str = "") -> None:
     transaction.on_commit(lambda: tasks.notify_officers.enqueue(case_id, event, label))
 
 
-def is_handler(user: Any, case: Case) -> bool:
-    """A Kesbangpol officer or leader whose scope covers the handling office."""
-    return bool(getattr(user, "role", None) in (Role.OFFICER, Role.LEADER) and user.in_scope(case.office.region_id))
-
-
-def _require_handler(user: User, case: Case) -> None:
-    if not is_handler(user, case):
-        raise PermissionDenied(_("Only a Kesbangpol officer of the handling office may do this."))
-
-
-def _require_participant(user: User, case: Case) -> None:
-    """Handlers, or members of an agency taking part in the case."""
-    if is_handler(user, case):
-        return
-    if user.role == Role.AGENCY_MEMBER and user.agency_id and case.members.filter(agency_id=user.agency_id).exists():
-        return
-    raise PermissionDenied(_("You do not take part in this case."))
-
-
 def _require_text(value: str, message: str) -> str:
     value = (value or "").strip()
     if not value:
         raise ValidationError(message)
     return value
-
-
-def _refuse_final(case: Case) -> None:
-    if case.is_final:
-        raise ValidationError(_("This case is closed and can no longer be changed."))
-
-
-def _period_rule(code: str) -> dict[str, Any]:
-    period = Period.objects.filter(code=code).first()
-    if period is None:
-        raise ValidationError(_("The period “%(code)s” is not configured.") % {"code": code})
-    return {
-        "code": period.code,
-        "days": period.days,
-        "unit": period.unit,
-        "legal_source": period.legal_source,
-        "unverified": period.is_unverified,
-    }
 
 
 def _step(
@@ -169,14 +110,19 @@ def _step(
     )
 
 
-def _signatory(by: User, office: Office) -> tuple[str, str]:
-    position = f"Kepala {office.name}" if by.role == Role.LEADER else f"a.n. Kepala {office.name}"
-    return by.get_full_name() or by.username, position
-
-
-def _letter(case: Case, *, kind: str, title: str, subject: str, body: str, by: User, addressee: str) -> Letter:
-    """A letter of the handling office about this case. Official wording is Indonesian (as in services)."""
-    name, position = _signatory(by, case.office)
+def _letter(
+    case: Case,
+    *,
+    kind: str,
+    title: str,
+    subject: str,
+    body: str,
+    by: User,
+    addressee: str,
+    issued_on: dt.date | None = None,
+) -> Letter:
+    """A letter of the handling office about this case. Official wording is Indonesian (see wording.py)."""
+    name, position = wording.signatory(by, case.office)
     return issue_letter(
         office=case.office,
         kind=kind,
@@ -189,30 +135,9 @@ def _letter(case: Case, *, kind: str, title: str, subject: str, body: str, by: U
         signatory_nip=by.nip,
         ormas=case.ormas,
         addressee=addressee,
+        issued_on=issued_on,
         source=case,
     )
-
-
-def _id_date(day: dt.date) -> str:
-    with translation.override("id"):
-        return date_format(day, "DATE_FORMAT")
-
-
-def ministry_for(case: Case) -> tuple[str, str]:
-    """Who decides halts and revocations for this Ormas (Pasal 62(2)–(3)): (addressee, short name)."""
-    ormas = case.ormas
-    if ormas is not None and ormas.legal_form in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION):
-        return "Menteri Hukum Republik Indonesia", "Menkumham"
-    return "Menteri Dalam Negeri Republik Indonesia", "Mendagri"
-
-
-def authority_for(case: Case, step_kind: str) -> StepAuthority | None:
-    return StepAuthority.for_office(step_kind, case.office)
-
-
-def may_take(case: Case, step_kind: str) -> bool:
-    authority = authority_for(case, step_kind)
-    return authority is not None and authority.power == StepAuthority.Power.TAKE
 
 
 def _set_ormas_status(case: Case, status: str, *, by: User, reason: str, legal_basis: str) -> None:
@@ -257,7 +182,7 @@ def open_case(
     seeing their own reports in it). Complaints are linked through Case.complaints; their own status is the
     complaints app's business.
     """
-    if by.role not in (Role.OFFICER, Role.LEADER) or not by.in_scope(office.region_id):
+    if not rules.may_open_case(by, office.region_id):
         raise PermissionDenied(_("Only a Kesbangpol officer of the handling office may open a case."))
     if ormas is None and not (subject_name or "").strip():
         raise ValidationError(_("Choose the Ormas, or write the name of the group the case is about."))
@@ -284,7 +209,7 @@ def open_case(
             CaseMember.objects.get_or_create(case=case, agency_id=report.agency_id, defaults={"added_by": by})
     _log(
         case,
-        "opened",
+        "case.opened",
         by=by,
         source=source,
         office=str(office),
@@ -299,34 +224,34 @@ def open_case(
 @transaction.atomic
 def add_member(case: Case, agency: Agency, *, by: User) -> CaseMember:
     """Let a Tim Terpadu agency take part in the case (its members then see the case and their compartment)."""
-    _require_handler(by, case)
-    _refuse_final(case)
+    rules.require_handler(by, case)
+    rules.refuse_final(case)
     if agency.kind == Agency.Kind.KESBANGPOL:
         raise ValidationError(_("Kesbangpol handles the case already; add another agency."))
     member, created = CaseMember.objects.get_or_create(case=case, agency=agency, defaults={"added_by": by})
     if not created:
         raise ValidationError(_("%(agency)s already takes part in this case.") % {"agency": agency})
-    _log(case, "member_added", by=by, agency=str(agency), agency_id=agency.pk)
+    _log(case, "case.member_added", by=by, agency=str(agency), agency_id=agency.pk)
     return member
 
 
 @transaction.atomic
 def remove_member(case: Case, agency: Agency, *, by: User) -> None:
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     deleted, _rows = CaseMember.objects.filter(case=case, agency=agency).delete()
     if not deleted:
         raise ValidationError(_("%(agency)s does not take part in this case.") % {"agency": agency})
-    _log(case, "member_removed", by=by, agency=str(agency), agency_id=agency.pk)
+    _log(case, "case.member_removed", by=by, agency=str(agency), agency_id=agency.pk)
 
 
 @transaction.atomic
 def add_note(case: Case, *, by: User, text: str) -> CaseNote:
     """A note in the author's compartment."""
-    _require_participant(by, case)
-    _refuse_final(case)
+    rules.require_participant(by, case)
+    rules.refuse_final(case)
     text = _require_text(text, _("Write the note."))
     note = CaseNote.objects.create(case=case, agency=compartments.compartment_of(by), author=by, text=text)
-    _log(case, "note_added", by=by, note=note.pk, compartment=str(note.agency))
+    _log(case, "case.note_added", by=by, note=note.pk, compartment=str(note.agency))
     return note
 
 
@@ -335,8 +260,8 @@ def add_document(
     case: Case, *, by: User, title: str, upload: UploadedFile, step: CaseStep | None = None
 ) -> CaseDocument:
     """Evidence or a letter scan in the author's compartment, stored privately after its type is sniffed."""
-    _require_participant(by, case)
-    _refuse_final(case)
+    rules.require_participant(by, case)
+    rules.refuse_final(case)
     title = _require_text(title, _("Give the document a title."))
     if step is not None and step.case_id != case.pk:
         raise ValidationError(_("That step belongs to another case."))
@@ -355,7 +280,7 @@ def add_document(
     )
     save_private(document.file, upload, sniffed, digest)
     document.save()
-    _log(case, "document_added", by=by, document=document.pk, title=title, sha256=digest)
+    _log(case, "case.document_added", by=by, document=document.pk, title=title, sha256=digest)
     return document
 
 
@@ -364,8 +289,8 @@ def add_meeting(
     case: Case, *, by: User, held_on: dt.date, attendees: str, minutes: str, place: str = ""
 ) -> ClarificationMeeting:
     """Record a clarification meeting; its minutes go into the author's compartment."""
-    _require_participant(by, case)
-    _refuse_final(case)
+    rules.require_participant(by, case)
+    rules.refuse_final(case)
     meeting = ClarificationMeeting.objects.create(
         case=case,
         agency=compartments.compartment_of(by),
@@ -375,7 +300,7 @@ def add_meeting(
         attendees=_require_text(attendees, _("List who attended.")),
         minutes=_require_text(minutes, _("Write the minutes of the meeting.")),
     )
-    _log(case, "meeting_recorded", by=by, meeting=meeting.pk, held_on=held_on.isoformat())
+    _log(case, "case.meeting_recorded", by=by, meeting=meeting.pk, held_on=held_on.isoformat())
     return meeting
 
 
@@ -384,7 +309,7 @@ def record_mediation(
     case: Case, *, by: User, held_on: dt.date, parties: str, outcome: str, agreement: str = ""
 ) -> MediationSession:
     """A mediation session in a leadership dispute (only while the case is on the dispute track)."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     if case.status != S.DISPUTE:
         raise ValidationError(_("Mediation is recorded only for a case on the leadership-dispute track."))
     if outcome not in MediationSession.Outcome.values:
@@ -400,7 +325,7 @@ def record_mediation(
         outcome=outcome,
         agreement=agreement.strip(),
     )
-    _log(case, "mediation_recorded", by=by, session=session.pk, outcome=outcome, held_on=held_on.isoformat())
+    _log(case, "case.mediation_recorded", by=by, session=session.pk, outcome=outcome, held_on=held_on.isoformat())
     return session
 
 
@@ -408,7 +333,7 @@ def record_mediation(
 def record_response(step: CaseStep, text: str, received_on: dt.date, *, by: User) -> CaseStep:
     """The Ormas's answer to a step (to a warning, a clarification summons, …) and the date it came in."""
     case = step.case
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     text = _require_text(text, _("Write the Ormas's response."))
     if received_on > timezone.localdate():
         raise ValidationError(_("The response cannot have been received in the future."))
@@ -432,14 +357,16 @@ def record_response(step: CaseStep, text: str, received_on: dt.date, *, by: User
 # ---------------------------------------------------------------- transitions
 
 
-def _simple_step(case: Case, new: str, kind: str, verb: str, *, by: User, legal_basis: str, decision: str) -> CaseStep:
-    _require_handler(by, case)
+def _simple_step(
+    case: Case, action: str, new: str, kind: str, *, by: User, legal_basis: str, decision: str
+) -> CaseStep:
+    rules.require_handler(by, case)
     _check(case, new)
     decision = _require_text(decision, _("Write the decision and its reason."))
-    legal_basis = (legal_basis or "").strip() or LEGAL_BASIS.get(kind, "")
+    legal_basis = (legal_basis or "").strip() or rules.LEGAL_BASIS.get(kind, "")
     old = _move(case, new)
     step = _step(case, kind, by=by, legal_basis=legal_basis, decision=decision)
-    _log(case, verb, by=by, old=old, step=step.pk, legal_basis=legal_basis)
+    _log(case, action, by=by, old=old, step=step.pk, legal_basis=legal_basis)
     _notify(case, "step", str(K(kind).label))
     return step
 
@@ -449,7 +376,7 @@ def start_clarification(case: Case, *, by: User, legal_basis: str = "", decision
     """Ask the Ormas for clarification (klarifikasi/telaah with the Tim Terpadu)."""
     kind = K.CLARIFICATION if case.status == S.OPENED else K.REOPENED
     return _simple_step(
-        case, S.CLARIFICATION, kind, "clarification_started", by=by, legal_basis=legal_basis, decision=decision
+        case, "case.clarification_started", S.CLARIFICATION, kind, by=by, legal_basis=legal_basis, decision=decision
     )
 
 
@@ -457,7 +384,7 @@ def start_clarification(case: Case, *, by: User, legal_basis: str = "", decision
 def start_persuasion(case: Case, *, by: User, legal_basis: str = "", decision: str) -> CaseStep:
     """The persuasive effort and guidance (pembinaan) that comes before any sanction."""
     return _simple_step(
-        case, S.PERSUASION, K.PERSUASION, "persuasion_started", by=by, legal_basis=legal_basis, decision=decision
+        case, "case.persuasion_started", S.PERSUASION, K.PERSUASION, by=by, legal_basis=legal_basis, decision=decision
     )
 
 
@@ -465,33 +392,17 @@ def start_persuasion(case: Case, *, by: User, legal_basis: str = "", decision: s
 def start_dispute(case: Case, *, by: User, legal_basis: str = "", decision: str) -> CaseStep:
     """Handle the case as a leadership dispute (sengketa kepengurusan): mediation first (Pasal 57–58)."""
     return _simple_step(
-        case, S.DISPUTE, K.DISPUTE, "dispute_started", by=by, legal_basis=legal_basis, decision=decision
+        case, "case.dispute_started", S.DISPUTE, K.DISPUTE, by=by, legal_basis=legal_basis, decision=decision
     )
-
-
-def _warning_text(
-    case: Case, findings: str, legal_basis: str, deadline: dt.date, issued_on: dt.date
-) -> tuple[str, str]:
-    subject = f"Peringatan Tertulis — {case.subject}"
-    body = (
-        f"Berdasarkan hasil pengawasan dalam kasus nomor {case.reference}, {case.office.name} menemukan hal-hal "
-        f"berikut:\n\n{findings}\n\n"
-        f"Sesuai {legal_basis}, dengan ini diberikan PERINGATAN TERTULIS kepada {case.subject}. Peringatan tertulis "
-        "ini hanya diberikan satu kali. Saudara wajib mematuhi dan memperbaiki hal-hal tersebut dalam waktu "
-        f"7 (tujuh) hari kerja terhitung sejak tanggal {_id_date(issued_on)}, yaitu paling lambat "
-        f"{_id_date(deadline)}.\n\n"
-        "Apabila dalam jangka waktu tersebut peringatan tertulis ini tidak dipatuhi, akan diusulkan sanksi "
-        "penghentian kegiatan sesuai ketentuan peraturan perundang-undangan."
-    )
-    return subject, body
 
 
 @transaction.atomic
 def issue_written_warning(
     case: Case, *, by: User, legal_basis: str, findings: str, issued_on: dt.date | None = None
 ) -> CaseStep:
-    """The single written warning (Pasal 62(1)): a numbered letter and a 7-working-day compliance window."""
-    _require_handler(by, case)
+    """The single written warning (Pasal 62(1)): a numbered letter and the compliance window of WARNING_PERIOD
+    (7 working days)."""
+    rules.require_handler(by, case)
     # Lock the case so that two officers cannot both issue "the" warning; keep the caller's object current.
     Case.objects.select_for_update().filter(pk=case.pk).first()
     case.refresh_from_db(fields=["status"])
@@ -500,27 +411,24 @@ def issue_written_warning(
     _check(case, S.WRITTEN_WARNING)
     findings = _require_text(findings, _("Write the findings the warning is about."))
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal) of the warning."))
-    authority = authority_for(case, K.WRITTEN_WARNING)
-    if authority is not None and authority.power != StepAuthority.Power.TAKE:
+    if not rules.may_warn(case):
         raise PermissionDenied(_("This office may not issue a written warning itself (see step authorities)."))
+    authority = rules.authority_for(case, K.WRITTEN_WARNING)
     issued_on = issued_on or timezone.localdate()
-    period = _period_rule(WARNING_PERIOD)
-    deadline = deadline_for(WARNING_PERIOD, issued_on, region_code=case.office.region_id)
-    subject, body = _warning_text(case, findings, legal_basis, deadline, issued_on)
-    letter = issue_letter(
-        office=case.office,
+    period = rules.warning_period()
+    deadline = deadline_for(rules.WARNING_PERIOD, issued_on, region_code=case.office.region_id)
+    subject, body = wording.warning_letter(
+        case, findings=findings, legal_basis=legal_basis, period=period, issued_on=issued_on, deadline=deadline
+    )
+    letter = _letter(
+        case,
         kind="written-warning",
         title="Surat Peringatan Tertulis",
         subject=subject,
         body=body,
         by=by,
-        signatory_name=_signatory(by, case.office)[0],
-        signatory_position=_signatory(by, case.office)[1],
-        signatory_nip=by.nip,
-        ormas=case.ormas,
         addressee=f"Pimpinan {case.subject}",
         issued_on=issued_on,
-        source=case,
     )
     old = _move(case, S.WRITTEN_WARNING)
     step = _step(
@@ -532,9 +440,9 @@ def issue_written_warning(
         decided_on=issued_on,
         letter=letter,
         deadline=deadline,
-        rules={"period": period, "authority": authority.as_rule() if authority else None},
+        rules={"period": rules.period_in_force(period), "authority": authority.as_rule() if authority else None},
     )
-    _log(case, "warning_issued", by=by, old=old, step=step.pk, letter=letter.number, deadline=deadline.isoformat())
+    _log(case, "case.warning_issued", by=by, old=old, step=step.pk, letter=letter.number, deadline=deadline.isoformat())
     _notify(case, "step", str(K.WRITTEN_WARNING.label))
     return step
 
@@ -544,11 +452,9 @@ def record_compliance(
     case: Case, complied: bool, *, by: User, note: str, legal_basis: str = "", checked_on: dt.date | None = None
 ) -> CaseStep:
     """After the warning: the Ormas complied (→ complied, then close) or did not (→ not complied, next step)."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     note = _require_text(note, _("Write what was checked and found."))
-    new, kind, verb = (
-        (S.COMPLIED, K.COMPLIED, "complied") if complied else (S.NOT_COMPLIED, K.NOT_COMPLIED, "not_complied")
-    )
+    new, kind = (S.COMPLIED, K.COMPLIED) if complied else (S.NOT_COMPLIED, K.NOT_COMPLIED)
     _check(case, new)
     warning = case.steps.filter(kind=K.WRITTEN_WARNING).first()
     today = checked_on or timezone.localdate()
@@ -557,100 +463,33 @@ def record_compliance(
             _("The compliance window is open until %(date)s; non-compliance can be recorded only after it.")
             % {"date": date_format(warning.deadline, "DATE_FORMAT")}
         )
-    basis = (legal_basis or "").strip() or (warning.legal_basis if warning else LEGAL_BASIS[K.WRITTEN_WARNING])
+    basis = (legal_basis or "").strip() or (warning.legal_basis if warning else rules.LEGAL_BASIS[K.WRITTEN_WARNING])
     old = _move(case, new)
     step = _step(case, kind, by=by, legal_basis=basis, decision=note, decided_on=today)
-    _log(case, verb, by=by, old=old, step=step.pk)
+    if complied:
+        _log(case, "case.complied", by=by, old=old, step=step.pk)
+    else:
+        _log(case, "case.not_complied", by=by, old=old, step=step.pk)
     _notify(case, "step", str(K(kind).label))
     return step
-
-
-def _sanction_letter_text(case: Case, what: str, reason: str, legal_basis: str) -> str:
-    warning = case.steps.filter(kind=K.WRITTEN_WARNING).select_related("letter").first()
-    history = ""
-    if warning is not None and warning.letter is not None:
-        history = (
-            f"Kepada {case.subject} telah diberikan Peringatan Tertulis nomor {warning.letter.number} tanggal "
-            f"{_id_date(warning.decided_on)} dengan jangka waktu 7 (tujuh) hari kerja sampai dengan "
-            f"{_id_date(warning.deadline or warning.decided_on)}, dan peringatan tersebut tidak dipatuhi.\n\n"
-        )
-    return (
-        f"Sehubungan dengan kasus pengawasan nomor {case.reference} mengenai {case.subject}:\n\n{history}"
-        f"{reason}\n\nBerdasarkan {legal_basis}, {what}"
-    )
-
-
-def propose_next_step(case: Case, *, today: dt.date | None = None) -> dict[str, Any] | None:
-    """What comes next when the warning's window has passed without compliance: the step kind, whether the
-    office takes it or recommends it (StepAuthority), to whom, and the letter drafted. None when nothing is due.
-
-    The officer confirms with take_step() (the office halts activities itself) or recommend_step() (the
-    recommendation letter to the ministry)."""
-    today = today or timezone.localdate()
-    warning = case.steps.filter(kind=K.WRITTEN_WARNING).first()
-    if case.status == S.WRITTEN_WARNING:
-        if warning is None or warning.deadline is None or today <= warning.deadline:
-            return None
-        due = True
-    elif case.status in (S.NOT_COMPLIED, S.HALTED):
-        due = True
-    else:
-        return None
-    addressee, ministry = ministry_for(case)
-    if case.status == S.HALTED:
-        kind = K.REVOCATION_RECOMMENDED
-        authority = authority_for(case, K.REVOCATION)
-        what = (
-            f"dengan ini kami merekomendasikan kepada {addressee} untuk mencabut "
-            + ("status badan hukum" if ministry == "Menkumham" else "Surat Keterangan Terdaftar (SKT)")
-            + f" {case.subject}."
-        )
-        basis = LEGAL_BASIS[K.REVOCATION_RECOMMENDED]
-    else:
-        authority = authority_for(case, K.HALT)
-        take = authority is not None and authority.power == StepAuthority.Power.TAKE
-        kind = K.HALT if take else K.HALT_RECOMMENDED
-        what = (
-            f"dengan ini dihentikan sementara seluruh kegiatan {case.subject} di wilayah {case.office.region}."
-            if take
-            else f"dengan ini kami mengusulkan kepada {addressee} untuk menjatuhkan sanksi penghentian kegiatan "
-            f"terhadap {case.subject}."
-        )
-        basis = LEGAL_BASIS[K.HALT]
-    reason = "Sampai dengan batas waktu tersebut, tidak terdapat perbaikan yang memadai."
-    return {
-        "kind": kind,
-        "kind_label": str(K(kind).label),
-        "overdue": due,
-        "needs_compliance_record": case.status == S.WRITTEN_WARNING,
-        "office_may_take": authority is not None and authority.power == StepAuthority.Power.TAKE,
-        "authority": authority,
-        "addressee": addressee if kind != K.HALT else f"Pimpinan {case.subject}",
-        "ministry": ministry,
-        "legal_basis": basis,
-        "letter_subject": f"{K(kind).label} — {case.subject}",
-        "letter_body": _sanction_letter_text(case, what, reason, basis),
-    }
 
 
 @transaction.atomic
 def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
     """The office halts the Ormas's activities itself — only where StepAuthority says it may (otherwise
     recommend_halt). Registry: dibekukan."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     _check(case, S.HALTED)
     if case.status != S.NOT_COMPLIED:
         raise ValidationError(_("A halt decided by the ministry is recorded as the ministry's decision on this case."))
-    authority = authority_for(case, K.HALT)
+    authority = rules.authority_for(case, K.HALT)
     if authority is None or authority.power != StepAuthority.Power.TAKE:
         raise PermissionDenied(
             _("This office may only recommend a halt of activities to the ministry (see step authorities).")
         )
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
     reason = _require_text(reason, _("Give the reason."))
-    body = (letter_body or "").strip() or _sanction_letter_text(
-        case, f"dengan ini dihentikan sementara seluruh kegiatan {case.subject}.", reason, legal_basis
-    )
+    body = (letter_body or "").strip() or wording.halt_body(case, reason, legal_basis)
     letter = _letter(
         case,
         kind="halt-of-activities",
@@ -671,7 +510,7 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
         rules={"authority": authority.as_rule()},
     )
     _set_ormas_status(case, Ormas.Status.FROZEN, by=by, reason=reason, legal_basis=legal_basis)
-    _log(case, "halted", by=by, old=old, step=step.pk, letter=letter.number, legal_basis=legal_basis)
+    _log(case, "case.halted", by=by, old=old, step=step.pk, letter=letter.number, legal_basis=legal_basis)
     _notify(case, "step", str(K.HALT.label))
     return step
 
@@ -679,18 +518,14 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
 @transaction.atomic
 def recommend_halt(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
     """Recommend a halt of activities to the Mendagri (no legal entity) or the Menkumham (legal entity)."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     _check(case, S.HALT_PROPOSED)
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
     reason = _require_text(reason, _("Give the reason."))
-    addressee, ministry = ministry_for(case)
-    authority = authority_for(case, K.HALT)
-    body = (letter_body or "").strip() or _sanction_letter_text(
-        case,
-        f"dengan ini kami mengusulkan kepada {addressee} untuk menjatuhkan sanksi penghentian kegiatan terhadap "
-        f"{case.subject}.",
-        reason,
-        legal_basis,
+    addressee, ministry = rules.ministry_for(case)
+    authority = rules.authority_for(case, K.HALT)
+    body = (letter_body or "").strip() or wording.halt_recommendation_body(
+        case, reason, legal_basis, addressee=addressee
     )
     letter = _letter(
         case,
@@ -711,7 +546,7 @@ def recommend_halt(case: Case, *, by: User, legal_basis: str, reason: str, lette
         letter=letter,
         rules={"authority": authority.as_rule() if authority else None, "ministry": ministry},
     )
-    _log(case, "halt_recommended", by=by, old=old, step=step.pk, letter=letter.number, ministry=ministry)
+    _log(case, "case.halt_recommended", by=by, old=old, step=step.pk, letter=letter.number, ministry=ministry)
     _notify(case, "step", str(K.HALT_RECOMMENDED.label))
     return step
 
@@ -724,7 +559,7 @@ def recommend_revocation(
 
     After a halt this is the next rung; from opened/clarification it is the direct path for Pasal 60(2) breaches
     (Pasal 61(3)), which must be asked for explicitly (direct=True) and cite Pasal 60(2)."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     _check(case, S.REVOCATION_RECOMMENDED)
     if case.ormas is None:
         raise ValidationError(_("Only a registered Ormas has a registration or legal status to revoke."))
@@ -737,13 +572,10 @@ def recommend_revocation(
         )
     if is_direct and "60(2)" not in legal_basis.replace(" ", ""):
         raise ValidationError(_("The direct path needs Pasal 60(2) in the legal basis."))
-    addressee, ministry = ministry_for(case)
-    thing = "status badan hukum" if ministry == "Menkumham" else "Surat Keterangan Terdaftar (SKT)"
-    body = (letter_body or "").strip() or _sanction_letter_text(
-        case,
-        f"dengan ini kami merekomendasikan kepada {addressee} untuk mencabut {thing} {case.subject}.",
-        reason,
-        legal_basis,
+    addressee, ministry = rules.ministry_for(case)
+    thing = wording.revoked_thing(ministry)
+    body = (letter_body or "").strip() or wording.revocation_recommendation_body(
+        case, reason, legal_basis, addressee=addressee, ministry=ministry
     )
     letter = _letter(
         case,
@@ -754,7 +586,7 @@ def recommend_revocation(
         by=by,
         addressee=addressee,
     )
-    authority = authority_for(case, K.REVOCATION)
+    authority = rules.authority_for(case, K.REVOCATION)
     old = _move(case, S.REVOCATION_RECOMMENDED)
     step = _step(
         case,
@@ -765,7 +597,7 @@ def recommend_revocation(
         letter=letter,
         rules={"authority": authority.as_rule() if authority else None, "ministry": ministry, "direct": is_direct},
     )
-    _log(case, "revocation_recommended", by=by, old=old, step=step.pk, letter=letter.number, direct=is_direct)
+    _log(case, "case.revocation_recommended", by=by, old=old, step=step.pk, letter=letter.number, direct=is_direct)
     _notify(case, "step", str(K.REVOCATION_RECOMMENDED.label))
     return step
 
@@ -783,7 +615,7 @@ def record_decision(
 ) -> CaseStep:
     """The ministry's decision arrives (SK number and date): "halted", "revoked" (SKT) or "dissolved" (legal
     status, Pasal 80A). The registry follows in the same transaction: dibekukan, dicabut or bubar."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     decree_number = _require_text(decree_number, _("Give the number of the decree (SK)."))
     if decree_date > timezone.localdate():
         raise ValidationError(_("The decree cannot be dated in the future."))
@@ -806,7 +638,7 @@ def record_decision(
     else:
         raise ValidationError(_("Unknown decision “%(outcome)s”.") % {"outcome": outcome})
     _check(case, new)
-    legal_basis = (legal_basis or "").strip() or LEGAL_BASIS[kind]
+    legal_basis = (legal_basis or "").strip() or rules.LEGAL_BASIS[kind]
     reason = f"SK {decree_number} ({decree_date.isoformat()})"
     old = _move(case, new)
     step = _step(
@@ -818,10 +650,10 @@ def record_decision(
         decided_on=decree_date,
         decree_number=decree_number,
         decree_date=decree_date,
-        rules={"decided_by": ministry_for(case)[1]},
+        rules={"decided_by": rules.ministry_for(case)[1]},
     )
     _set_ormas_status(case, status, by=by, reason=reason, legal_basis=legal_basis)
-    _log(case, "decision_recorded", by=by, old=old, step=step.pk, outcome=outcome, decree=decree_number)
+    _log(case, "case.decision_recorded", by=by, old=old, step=step.pk, outcome=outcome, decree=decree_number)
     _notify(case, "step", str(K(kind).label))
     return step
 
@@ -830,7 +662,7 @@ def record_decision(
 def lift_sanction(case: Case, *, by: User, reason: str, legal_basis: str, lifted_on: dt.date | None = None) -> CaseStep:
     """End a halt or a revocation (compliance restored, decision annulled): the Ormas is aktif again and the case
     closes. A dissolution is final (Ormas.TRANSITIONS) and cannot be lifted here."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     reason = _require_text(reason, _("Give the reason the sanction is lifted."))
     legal_basis = _require_text(legal_basis, _("Give the legal basis of the lifting."))
     _check(case, S.CLOSED)
@@ -844,7 +676,7 @@ def lift_sanction(case: Case, *, by: User, reason: str, legal_basis: str, lifted
     _set_ormas_status(case, Ormas.Status.ACTIVE, by=by, reason=reason, legal_basis=legal_basis)
     old = _move(case, S.CLOSED)
     step = _step(case, K.LIFTED, by=by, legal_basis=legal_basis, decision=reason, decided_on=lifted_on)
-    _log(case, "sanction_lifted", by=by, old=old, step=step.pk, lifted=[s.pk for s in sanctions])
+    _log(case, "case.sanction_lifted", by=by, old=old, step=step.pk, lifted=[s.pk for s in sanctions])
     _notify(case, "step", str(K.LIFTED.label))
     return step
 
@@ -859,16 +691,12 @@ def refer_case(
     addressee: str = "Kepala Kepolisian Daerah Kalimantan Tengah",
 ) -> CaseStep:
     """Refer a suspected crime to law enforcement (aparat penegak hukum) with a referral letter."""
-    _require_handler(by, case)
+    rules.require_handler(by, case)
     _check(case, S.REFERRED)
     reason = _require_text(reason, _("Describe what is referred and why."))
-    legal_basis = (legal_basis or "").strip() or LEGAL_BASIS[K.REFERRAL]
+    legal_basis = (legal_basis or "").strip() or rules.LEGAL_BASIS[K.REFERRAL]
     addressee = _require_text(addressee, _("Say to whom the case is referred."))
-    body = (
-        f"Sehubungan dengan kasus pengawasan nomor {case.reference} mengenai {case.subject}, terdapat dugaan tindak "
-        f"pidana sebagai berikut:\n\n{reason}\n\nBerdasarkan {legal_basis}, dengan ini kami menyampaikan hal tersebut "
-        "untuk ditindaklanjuti sesuai kewenangan."
-    )
+    body = wording.referral_body(case, reason, legal_basis)
     letter = _letter(
         case,
         kind="referral-letter",
@@ -880,7 +708,7 @@ def refer_case(
     )
     old = _move(case, S.REFERRED)
     step = _step(case, K.REFERRAL, by=by, legal_basis=legal_basis, decision=reason, letter=letter)
-    _log(case, "referred", by=by, old=old, step=step.pk, letter=letter.number, addressee=addressee)
+    _log(case, "case.referred", by=by, old=old, step=step.pk, letter=letter.number, addressee=addressee)
     _notify(case, "step", str(K.REFERRAL.label))
     return step
 
@@ -892,18 +720,18 @@ def close_case(case: Case, *, by: User, reason: str, legal_basis: str = "") -> C
         raise ValidationError(
             _("Activities are halted: lift the halt (which closes the case) or recommend revocation.")
         )
-    return _simple_step(case, S.CLOSED, K.CLOSED, "closed", by=by, legal_basis=legal_basis, decision=reason)
+    return _simple_step(case, "case.closed", S.CLOSED, K.CLOSED, by=by, legal_basis=legal_basis, decision=reason)
 
 
 @transaction.atomic
 def withdraw_case(case: Case, *, by: User, reason: str) -> CaseStep:
     """Withdraw a case opened in error or whose complaint was unfounded."""
-    return _simple_step(case, S.WITHDRAWN, K.WITHDRAWN, "withdrawn", by=by, legal_basis="", decision=reason)
+    return _simple_step(case, "case.withdrawn", S.WITHDRAWN, K.WITHDRAWN, by=by, legal_basis="", decision=reason)
 
 
 def take_step(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
     """Confirm the proposed next step when the office takes it itself (a halt of activities)."""
-    proposal = propose_next_step(case)
+    proposal = rules.propose_next_step(case)
     if proposal is None or proposal["kind"] != K.HALT:
         raise ValidationError(_("There is no step this office may take itself now; recommend it instead."))
     return halt_activities(case, by=by, legal_basis=legal_basis, reason=reason, letter_body=letter_body)

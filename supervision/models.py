@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
+from wadah.lib.workflow import Workflow
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -48,7 +49,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
         return self.exclude(status__in=Case.FINAL)
 
 
-class Case(models.Model):
+class Case(Workflow, models.Model):
     """One supervision case about an Ormas (or an unregistered group), handled by one Kesbangpol office."""
 
     class Status(models.TextChoices):
@@ -142,9 +143,6 @@ class Case(models.Model):
     @property
     def subject(self) -> str:
         return self.ormas.name if self.ormas_id else self.subject_name  # type: ignore[union-attr]
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     @property
     def is_final(self) -> bool:

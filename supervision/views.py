@@ -1,29 +1,25 @@
 """Staff pages for supervision cases. Cases out of the user's reach are 404; compartmented items pass readable()."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import registry_reader
 from accounts.models import Agency
 from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
-from supervision import actions, compartments
+from supervision import actions, compartments, rules
 from supervision import forms as f
 from supervision.exports import case_workbook
 from supervision.models import (
@@ -35,9 +31,11 @@ from supervision.models import (
     CompartmentShare,
     MediationSession,
 )
+from supervision.steps import STEP_ACTIONS, available_actions, confirm_text
 from wadah.lib.files import private_file_response
 from wadah.lib.text import normalize
-from workdays.engine import days_left, deadline_for
+from wadah.lib.views import refusals_shown
+from workdays.engine import days_left
 
 PAGE_SIZE = 25
 # History entries that would tell an agency member that another compartment wrote something.
@@ -59,12 +57,6 @@ def _case_for(request: AuthedHttpRequest, reference: str) -> Case:
     return get_object_or_404(
         Case.objects.visible_to(request.user).select_related("office", "ormas", "opened_by"), reference=reference
     )
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("You may not do this.")
 
 
 # ---------------------------------------------------------------- list and search
@@ -115,7 +107,7 @@ def case_open(request: AuthedHttpRequest) -> HttpResponse:
     form = f.OpenCaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusals_shown(request, form=form):
             case = actions.open_case(
                 ormas=data["ormas"],
                 subject_name=data["subject_name"],
@@ -124,226 +116,9 @@ def case_open(request: AuthedHttpRequest) -> HttpResponse:
                 summary=data["summary"],
                 source=data["source"],
             )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _error_text(error))
-        else:
             messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
             return redirect(case.get_absolute_url())
     return render(request, "supervision/case_open.html", {"form": form})
-
-
-# ---------------------------------------------------------------- actions on the ladder
-
-
-@dataclass
-class StepAction:
-    label: Any
-    targets: tuple[str, ...]
-    form: type[django_forms.Form]
-    run: Callable[[Case, Any, dict[str, Any]], Any]
-    confirm: Any
-    style: str = "btn-primary"
-    sources: tuple[str, ...] = ()  # limit to these current statuses (default: any that may move to a target)
-    initial: Callable[[Case], dict[str, Any]] = field(default=lambda case: {})
-    when: Callable[[Case], bool] = field(default=lambda case: True)
-
-
-def _basis(kind: str) -> Callable[[Case], dict[str, Any]]:
-    return lambda case: {"legal_basis": actions.LEGAL_BASIS.get(kind, "")}
-
-
-def _proposal_initial(case: Case) -> dict[str, Any]:
-    proposal = actions.propose_next_step(case)
-    if not proposal:
-        return {}
-    return {"legal_basis": proposal["legal_basis"], "letter_body": proposal["letter_body"]}
-
-
-STEP_ACTIONS: dict[str, StepAction] = {
-    "klarifikasi": StepAction(
-        gettext_lazy("Start clarification"),
-        (S.CLARIFICATION,),
-        f.StepForm,
-        lambda c, u, d: actions.start_clarification(c, by=u, legal_basis=d["legal_basis"], decision=d["decision"]),
-        gettext_lazy("The case moves to clarification; record the meetings and the Ormas's answers on the case page."),
-        initial=_basis(K.CLARIFICATION),
-    ),
-    "pembinaan": StepAction(
-        gettext_lazy("Start persuasion"),
-        (S.PERSUASION,),
-        f.StepForm,
-        lambda c, u, d: actions.start_persuasion(c, by=u, legal_basis=d["legal_basis"], decision=d["decision"]),
-        gettext_lazy("The case moves to persuasion and guidance, the step before any sanction."),
-        initial=_basis(K.PERSUASION),
-    ),
-    "peringatan": StepAction(
-        gettext_lazy("Issue the written warning"),
-        (S.WRITTEN_WARNING,),
-        f.WarningForm,
-        lambda c, u, d: actions.issue_written_warning(
-            c, by=u, legal_basis=d["legal_basis"], findings=d["findings"], issued_on=d["issued_on"]
-        ),
-        "",  # computed with the deadline, see _confirm()
-        style="btn-warning",
-        initial=lambda case: {"legal_basis": actions.LEGAL_BASIS[K.WRITTEN_WARNING], "issued_on": timezone.localdate()},
-    ),
-    "kepatuhan": StepAction(
-        gettext_lazy("Record compliance"),
-        (S.COMPLIED, S.NOT_COMPLIED),
-        f.ComplianceForm,
-        lambda c, u, d: actions.record_compliance(c, d["complied"], by=u, note=d["note"]),
-        gettext_lazy(
-            "Complied: the case can be closed. Not complied (only after the window has ended): Wadah proposes "
-            "the next step with its letter drafted."
-        ),
-    ),
-    "penghentian": StepAction(
-        gettext_lazy("Halt activities"),
-        (S.HALTED,),
-        f.SanctionForm,
-        lambda c, u, d: actions.take_step(
-            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
-        ),
-        gettext_lazy(
-            "The office's decision letter is issued and the Ormas's status becomes “Activities halted” in the registry."
-        ),
-        style="btn-danger",
-        sources=(S.NOT_COMPLIED,),
-        initial=_proposal_initial,
-        when=lambda case: actions.may_take(case, K.HALT),
-    ),
-    "usul-penghentian": StepAction(
-        gettext_lazy("Recommend a halt of activities"),
-        (S.HALT_PROPOSED,),
-        f.SanctionForm,
-        lambda c, u, d: actions.recommend_step(
-            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
-        ),
-        gettext_lazy("A recommendation letter is issued to the ministry that decides (Mendagri or Menkumham)."),
-        style="btn-danger",
-        initial=_proposal_initial,
-    ),
-    "rekomendasi-pencabutan": StepAction(
-        gettext_lazy("Recommend revocation"),
-        (S.REVOCATION_RECOMMENDED,),
-        f.SanctionForm,
-        lambda c, u, d: actions.recommend_revocation(
-            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
-        ),
-        gettext_lazy(
-            "A recommendation to revoke the SKT (to the Mendagri) or the legal status (to the Menkumham) is issued."
-        ),
-        style="btn-danger",
-        sources=(S.HALTED,),
-        initial=_proposal_initial,
-    ),
-    "pencabutan-langsung": StepAction(
-        gettext_lazy("Direct revocation (Pasal 60(2))"),
-        (S.REVOCATION_RECOMMENDED,),
-        f.DirectRevocationForm,
-        lambda c, u, d: actions.recommend_revocation(
-            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], direct=True, letter_body=d["letter_body"]
-        ),
-        gettext_lazy(
-            "Only for Pasal 60(2) breaches: revocation is recommended without a warning or a halt (Pasal 61(3))."
-        ),
-        style="btn-outline-danger",
-        sources=(S.OPENED, S.CLARIFICATION),
-        initial=lambda case: {"legal_basis": actions.DIRECT_BASIS},
-        when=lambda case: case.ormas_id is not None,
-    ),
-    "putusan": StepAction(
-        gettext_lazy("Record the ministry's decision"),
-        (S.HALTED, S.DECIDED),
-        f.DecisionForm,
-        lambda c, u, d: actions.record_decision(
-            c,
-            by=u,
-            outcome=d["outcome"],
-            decree_number=d["decree_number"],
-            decree_date=d["decree_date"],
-            legal_basis=d["legal_basis"],
-            note=d["note"],
-        ),
-        gettext_lazy("The registry follows the decision: activities halted, SKT revoked, or dissolved."),
-        sources=(S.HALT_PROPOSED, S.REVOCATION_RECOMMENDED),
-    ),
-    "cabut-sanksi": StepAction(
-        gettext_lazy("Lift the sanction"),
-        (S.CLOSED,),
-        f.LiftForm,
-        lambda c, u, d: actions.lift_sanction(c, by=u, reason=d["reason"], legal_basis=d["legal_basis"]),
-        gettext_lazy("The Ormas becomes active again in the registry and the case is closed."),
-        style="btn-success",
-        sources=(S.HALTED, S.DECIDED),
-    ),
-    "sengketa": StepAction(
-        gettext_lazy("Leadership dispute"),
-        (S.DISPUTE,),
-        f.StepForm,
-        lambda c, u, d: actions.start_dispute(c, by=u, legal_basis=d["legal_basis"], decision=d["decision"]),
-        gettext_lazy("The case follows the mediation track; record each mediation session."),
-        style="btn-outline-primary",
-        initial=_basis(K.DISPUTE),
-    ),
-    "rujuk": StepAction(
-        gettext_lazy("Refer to law enforcement"),
-        (S.REFERRED,),
-        f.ReferForm,
-        lambda c, u, d: actions.refer_case(
-            c, by=u, reason=d["reason"], legal_basis=d["legal_basis"], addressee=d["addressee"]
-        ),
-        gettext_lazy("A referral letter is issued to the law-enforcement agency."),
-        style="btn-outline-danger",
-        initial=_basis(K.REFERRAL),
-    ),
-    "tutup": StepAction(
-        gettext_lazy("Close the case"),
-        (S.CLOSED,),
-        f.ReasonForm,
-        lambda c, u, d: actions.close_case(c, by=u, reason=d["reason"]),
-        gettext_lazy("The case is closed and can no longer be changed."),
-        style="btn-outline-secondary",
-        sources=tuple(s for s in S.values if s not in (S.HALTED, S.DECIDED)),
-    ),
-    "tarik": StepAction(
-        gettext_lazy("Withdraw the case"),
-        (S.WITHDRAWN,),
-        f.ReasonForm,
-        lambda c, u, d: actions.withdraw_case(c, by=u, reason=d["reason"]),
-        gettext_lazy("The case is withdrawn (opened in error or unfounded) and can no longer be changed."),
-        style="btn-outline-secondary",
-    ),
-}
-
-
-def available_actions(case: Case, user: Any) -> list[tuple[str, StepAction]]:
-    """The ladder actions this user may take on this case now (TRANSITIONS × role × step authority)."""
-    if not actions.is_handler(user, case):
-        return []
-    allowed = case.TRANSITIONS.get(case.status, set())
-    result = []
-    for slug, action in STEP_ACTIONS.items():
-        if action.sources and case.status not in action.sources:
-            continue
-        if not allowed.intersection(action.targets) or not action.when(case):
-            continue
-        if slug == "usul-penghentian" and case.status != S.NOT_COMPLIED:
-            continue
-        if slug == "peringatan" and case.steps.filter(kind=K.WRITTEN_WARNING).exists():
-            continue
-        result.append((slug, action))
-    return result
-
-
-def _confirm(case: Case, slug: str, action: StepAction) -> str:
-    if slug == "peringatan":
-        due = deadline_for(actions.WARNING_PERIOD, timezone.localdate(), region_code=case.office.region_id)
-        return _(
-            "A numbered written-warning letter will be issued and the Ormas given 7 working days to comply "
-            "(if dated today: until %(date)s). The law allows only one written warning."
-        ) % {"date": date_format(due, "DATE_FORMAT")}
-    return str(action.confirm)
 
 
 @registry_reader
@@ -352,18 +127,15 @@ def case_step(request: AuthedHttpRequest, reference: str, action: str) -> HttpRe
     step_action = STEP_ACTIONS.get(action)
     if step_action is None:
         raise Http404
-    if not actions.is_handler(request.user, case):
+    if not rules.is_handler(request.user, case):
         raise PermissionDenied
     if action not in dict(available_actions(case, request.user)):
         messages.error(request, _("This step is not possible for the case now."))
         return redirect(case.get_absolute_url())
     form = step_action.form(request.POST or None, initial=step_action.initial(case))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown(request, form=form):
             step_action.run(case, request.user, form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _error_text(error))
-        else:
             messages.success(request, _("Recorded: %(step)s.") % {"step": step_action.label})
             return redirect(case.get_absolute_url())
     return render(
@@ -373,8 +145,8 @@ def case_step(request: AuthedHttpRequest, reference: str, action: str) -> HttpRe
             "case": case,
             "form": form,
             "action": step_action,
-            "confirm": _confirm(case, action, step_action),
-            "proposal": actions.propose_next_step(case),
+            "confirm": confirm_text(case, action, step_action),
+            "proposal": rules.propose_next_step(case),
         },
     )
 
@@ -424,7 +196,7 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
             if step.deadline and step.kind == K.WRITTEN_WARNING and case.status == S.WRITTEN_WARNING
             else None
         )
-    is_handler = actions.is_handler(user, case)
+    is_handler = rules.is_handler(user, case)
     readable_keys = {
         (ContentType.objects.get_for_model(i).pk, str(i.pk)) for i in notes + documents + meetings + mediations
     }
@@ -462,7 +234,7 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
             "steps": steps,
             "history": history,
             "members": list(case.members.select_related("agency")),
-            "proposal": actions.propose_next_step(case) if is_handler else None,
+            "proposal": rules.propose_next_step(case) if is_handler else None,
             "note_form": f.NoteForm(),
             "document_form": f.DocumentForm(),
             "meeting_form": f.MeetingForm(),
@@ -480,11 +252,8 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
 def _post_action(
     request: AuthedHttpRequest, case: Case, anchor: str, run: Callable[[], Any], done: str
 ) -> HttpResponse:
-    try:
+    with refusals_shown(request):
         run()
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
-    else:
         messages.success(request, done)
     return redirect(f"{case.get_absolute_url()}#{anchor}")
 

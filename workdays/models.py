@@ -8,6 +8,8 @@ that turn a date back into a working day.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wadah.lib.numbers import in_words_id
+
 
 class Holiday(models.Model):
     """A date on which offices are closed (or, for NOT_A_HOLIDAY, open after all)."""
@@ -84,3 +86,15 @@ class Period(models.Model):
     def working_days(self) -> int:
         """The length; read it together with `unit` (calendar-day periods exist too)."""
         return self.days
+
+    @property
+    def phrase(self) -> str:
+        """How a letter quotes this period, in Indonesian: "7 (tujuh) hari kerja"."""
+        return period_phrase(self.days, self.unit)
+
+
+def period_phrase(days: int, unit: str) -> str:
+    """A length as official letters write it, "7 (tujuh) hari kerja" or "30 (tiga puluh) hari kalender". Always
+    Indonesian, like the letters that quote it."""
+    noun = "hari kerja" if unit == Period.Unit.WORKING_DAYS else "hari kalender"
+    return f"{days} ({in_words_id(days)}) {noun}"

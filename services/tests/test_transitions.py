@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from services import actions
-from services.actions import ACTION_FOR, InvalidTransition
+from services.actions import ACTION_FOR
 from services.models import Application
 from services.tests.helpers import all_valid, filled, pdf
+from wadah.lib.workflow import InvalidTransition
 
 pytestmark = pytest.mark.django_db
 S = Application.Status

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from audit.models import Entry
 from registry.models import Ormas
-from supervision import actions
+from supervision import actions, rules
 from supervision.management.commands.case_reminders import send_reminders
 from supervision.models import Case, CaseStep, StepAuthority
 from supervision.queries import active_sanction
@@ -59,12 +59,12 @@ def test_it_walks_the_ladder_from_warning_to_lifted_halt(officer, case, django_c
     assert warning.legal_basis.endswith("Pasal 62(1)")
 
     actions.record_response(warning, "Kami akan memperbaiki", MONDAY + dt.timedelta(days=3), by=officer)
-    proposal = actions.propose_next_step(case)
+    proposal = rules.propose_next_step(case)
     assert proposal["kind"] == K.HALT_RECOMMENDED and proposal["needs_compliance_record"]
     assert warning.letter.number in proposal["letter_body"]
 
     actions.record_compliance(case, False, by=officer, note="Tidak ada perbaikan")
-    proposal = actions.propose_next_step(case)
+    proposal = rules.propose_next_step(case)
     assert proposal["kind"] == K.HALT_RECOMMENDED
     assert proposal["ministry"] == "Mendagri"  # an SKT Ormas: the Mendagri decides
     with pytest.raises(ValidationError):
@@ -103,7 +103,7 @@ def test_it_counts_a_warning_in_its_window_as_an_active_sanction(officer, case):
     _warned(case, officer, issued_on=timezone.localdate())
     sanction = active_sanction(case.ormas)
     assert sanction is not None and sanction.kind == K.WRITTEN_WARNING
-    assert actions.propose_next_step(case) is None
+    assert rules.propose_next_step(case) is None
     with pytest.raises(ValidationError, match="window is open"):
         actions.record_compliance(case, False, by=officer, note="Belum")
 
@@ -133,7 +133,7 @@ def test_it_halts_activities_itself_where_the_step_authority_allows(officer, cas
     StepAuthority.objects.filter(step_kind="halt").update(power=StepAuthority.Power.TAKE)
     _warned(case, officer)
     actions.record_compliance(case, False, by=officer, note="Tidak ada perbaikan")
-    proposal = actions.propose_next_step(case)
+    proposal = rules.propose_next_step(case)
     assert proposal["kind"] == K.HALT and proposal["office_may_take"]
     step = actions.take_step(case, by=officer, legal_basis="Pasal 62(2)", reason="Tidak patuh")
     assert step.letter.kind == "halt-of-activities"
@@ -153,7 +153,7 @@ def test_it_recommends_revocation_after_a_halt_and_records_it(officer, case):
     _warned(case, officer)
     actions.record_compliance(case, False, by=officer, note="x")
     actions.take_step(case, by=officer, legal_basis="Pasal 62(2)", reason="Tidak patuh")
-    proposal = actions.propose_next_step(case)
+    proposal = rules.propose_next_step(case)
     assert proposal["kind"] == K.REVOCATION_RECOMMENDED
     actions.recommend_step(case, by=officer, legal_basis=proposal["legal_basis"], reason="Tetap tidak patuh")
     with pytest.raises(ValidationError):
@@ -176,7 +176,7 @@ def test_it_takes_the_direct_path_for_a_pasal_60_2_breach(officer, city_office):
     with pytest.raises(ValidationError, match="60\\(2\\)"):
         actions.recommend_revocation(case, by=officer, legal_basis="Pasal 61(3)", reason="Separatis", direct=True)
     step = actions.recommend_revocation(
-        case, by=officer, legal_basis=actions.DIRECT_BASIS, reason="Separatis", direct=True
+        case, by=officer, legal_basis=rules.DIRECT_BASIS, reason="Separatis", direct=True
     )
     assert step.rules["direct"] and step.letter.addressee == "Menteri Hukum Republik Indonesia"
     actions.record_decision(case, by=officer, outcome="dissolved", decree_number="AHU-30", decree_date=MONDAY)

@@ -29,7 +29,16 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Allowed imports between two apps of the same layer (importer, imported). Complaints open supervision cases and
 # field reports are filed in them and read through its compartments, so supervision sits below both; supervision
 # itself names neither.
-SAME_LAYER: frozenset[tuple[str, str]] = frozenset({("complaints", "supervision"), ("fieldreports", "supervision")})
+# The foundation apps use wadah's lib (workflow, numbers, files); wadah's lib names none of them.
+SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("complaints", "supervision"),
+        ("fieldreports", "supervision"),
+        ("regions", "wadah"),
+        ("audit", "wadah"),
+        ("workdays", "wadah"),
+    }
+)
 
 LAYER_OF: dict[str, int] = {app: index for index, (_, apps) in enumerate(LAYERS) for app in apps}
 

@@ -5,8 +5,9 @@ import itertools
 import pytest
 
 from audit.models import Entry
-from registry.actions import InvalidTransition, change_ormas_status
+from registry.actions import change_ormas_status
 from registry.models import Ormas
+from wadah.lib.workflow import InvalidTransition
 from wadah.testing import make_ormas
 
 ALL_PAIRS = list(itertools.product(Ormas.Status.values, repeat=2))
