@@ -49,6 +49,16 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
             return self.none()
         return self.filter(Q(region_id=scope) | Q(region__code__startswith=scope + "."))
 
+    def handled_by(self, user: object) -> "ComplaintQuerySet":
+        """Complaints whose handling office is within the scope of this Kesbangpol officer or Pimpinan (the same
+        rule as complaints.actions.is_handling_officer: they see the complainant and the internal reasons)."""
+        scope = getattr(user, "scope_code", None)
+        if getattr(user, "role", None) not in ("petugas", "pimpinan") or not getattr(user, "office_id", None):
+            return self.none()
+        if not scope:
+            return self.none()
+        return self.filter(Q(office__region_id=scope) | Q(office__region__code__startswith=scope + "."))
+
     def open(self) -> "ComplaintQuerySet":
         return self.exclude(status__in=[Complaint.Status.CLOSED, Complaint.Status.GROUPED])
 

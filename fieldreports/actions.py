@@ -48,7 +48,7 @@ def compartment_of(user: User) -> Agency:
 
 
 def _log(report: FieldReport, verb: str, *, by: User | None, changes: Any = None, **data: Any) -> None:
-    record(report, f"field_report.{verb}", by=by, ormas=report.ormas, changes=changes, data=data)
+    record(report, f"field_report.{verb}", by=by, ormas=report.ormas, changes=changes, data=data, about=report)
 
 
 def _require_author(report: FieldReport, by: User) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import registry_editor, registry_reader
+from audit import visibility
 from audit.models import Entry
 from registry import actions
 from registry import search as registry_search
@@ -135,7 +136,8 @@ def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(Prefetch("board", queryset=seats))
         .order_by("level", "name")
     )
-    history = Entry.objects.filter(ormas=ormas).select_related("actor")[:50]
+    # Every history list goes through the one rule of its kind of record (compartments, complaints; audit/visibility.py).
+    history = visibility.for_reader(request.user, Entry.objects.filter(ormas=ormas).select_related("actor"), limit=50)
     context = {
         "ormas": ormas,
         "region_name": ormas.region.full_name(),
@@ -370,7 +372,9 @@ def document_archive(request: HttpRequest, pk: int, document_pk: int) -> HttpRes
 @registry_reader
 def ormas_history(request: HttpRequest, pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
-    page = Paginator(Entry.objects.filter(ormas=ormas).select_related("actor"), 50).get_page(request.GET.get("page"))
+    entries = visibility.readable(request.user, Entry.objects.filter(ormas=ormas).select_related("actor"))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page.object_list = visibility.redact(page.object_list, request.user)
     return render(request, "registry/ormas_history.html", {"ormas": ormas, "page": page})
 
 

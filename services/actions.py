@@ -69,7 +69,15 @@ def _notify(application: Application, event: str) -> None:
 
 def _log(application: Application, verb: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, application.status]} if old is not None and old != application.status else None
-    record(application, f"application.{verb}", by=by, ormas=application.ormas, changes=changes, data=data)
+    record(
+        application,
+        f"application.{verb}",
+        by=by,
+        ormas=application.ormas,
+        changes=changes,
+        data=data,
+        about=application,
+    )
 
 
 def _require_staff(user: User | None, application: Application) -> None:
