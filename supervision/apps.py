@@ -19,7 +19,7 @@ class SupervisionConfig(AppConfig):
         visibility.register("supervision.case", lambda user: Case.objects.visible_to(user).values("pk"))
 
         def compartment_rule(model: type[Model]) -> Callable[[Any], QuerySet[Any]]:
-            return lambda user: compartments.readable(user, model.objects.all()).values("pk")
+            return lambda user: compartments.readable(user, model._default_manager.all()).values("pk")
 
         for model in (CaseNote, CaseDocument, ClarificationMeeting, MediationSession):
             visibility.register(model._meta.label_lower, compartment_rule(model))
