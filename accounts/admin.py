@@ -40,7 +40,8 @@ class UserAdmin(BaseUserAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if request.user.is_superuser:  # type: ignore[union-attr]
             return ["last_login", "date_joined"]
-        return [*PRIVILEGED_FIELDS, "groups", "user_permissions", "last_login", "date_joined"]
+        # Username and e-mail too: changing another login's e-mail and then resetting its password is a takeover.
+        return [*PRIVILEGED_FIELDS, "username", "email", "groups", "user_permissions", "last_login", "date_joined"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # A new login starts with a role; only a superuser gives one.

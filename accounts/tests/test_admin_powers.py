@@ -36,7 +36,7 @@ def test_admin_sistem_cannot_make_itself_superuser_or_pimpinan(client, admin_use
     """Finding: with change_user the admin sistem could make itself superuser or Pimpinan, unaudited."""
     client.force_login(admin_user)
     html = _change_form(client, admin_user).content.decode()
-    for field in ("is_superuser", "role", "user_permissions", "groups", "office"):
+    for field in ("is_superuser", "role", "user_permissions", "groups", "office", "email", "username"):
         assert f'name="{field}"' not in html, field
     client.post(
         reverse("admin:accounts_user_change", args=[admin_user.pk]),
