@@ -28,7 +28,8 @@ run: deps
 	$(PY) manage.py compile_translations
 	$(PY) manage.py load_regions data/wilayah_kalteng.csv
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	# The local demo lets staff in without pairing an authenticator app (DEBUG only; docs/two-factor.md).
+	WADAH_DEMO_SKIP_TWO_FACTOR=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: deps
 	mkdir -p var

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from accounts.models import Role, User
 from regions.models import Region
 from registry.models import Ormas
-from wadah.testing import make_ormas, make_user
+from wadah.testing import make_ormas, make_user, pass_second_factor
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -25,6 +26,19 @@ def _test_settings(settings, tmp_path, request):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_verified(monkeypatch):
+    """Tests that log in with force_login act as a fully verified user (admin, Pimpinan and officers need a second
+    factor since issue 8). Tests of the login and the second step itself post to the login page instead."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(scope="session")

@@ -27,4 +27,21 @@ class TokenForm(forms.Form):
         return token
 
 
+class VerifyForm(forms.Form):
+    """The second step of a login: the app's 6-digit code, or one of the single-use recovery codes."""
+
+    token = forms.CharField(
+        label=_("6-digit code or recovery code"),
+        min_length=6,
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "autocapitalize": "none"}),
+    )
+
+    def clean_token(self) -> str:
+        token = "".join(self.cleaned_data["token"].split()).replace("-", "").lower()
+        if not token.isalnum():
+            raise forms.ValidationError(_("Enter the 6-digit code from your app, or a recovery code."))
+        return token
+
+
 # What a phone camera or a scanner produces; the type is sniffed from the content, not the name.

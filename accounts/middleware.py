@@ -1,7 +1,12 @@
-"""Second factor for staff: a user with a TOTP device must verify it; an admin sistem must have one."""
+"""Second factor for staff: a user with a device must verify it; admin, Pimpinan and officers must have one.
+
+A local demo started with WADAH_DEMO_SKIP_TWO_FACTOR (only honoured with DEBUG on) lets staff in without pairing an
+app; anyone who pairs one still verifies it.
+"""
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,6 +31,6 @@ class RequireVerifiedStaffMiddleware:
 
                 if user_has_device(user, confirmed=True):
                     return redirect(f"{reverse('accounts:otp-verify')}?next={path}")
-                if getattr(user, "requires_totp", False):
+                if getattr(user, "requires_totp", False) and not settings.WADAH_DEMO_SKIP_TWO_FACTOR:
                     return redirect(reverse("accounts:otp-setup"))
         return self.get_response(request)

@@ -80,6 +80,8 @@ REGISTRY_READERS = {Role.ADMIN, Role.LEADER, Role.OFFICER, Role.AGENCY_MEMBER}
 REGISTRY_EDITORS = {Role.LEADER, Role.OFFICER}
 # Who needs full NIKs and home addresses for their work (UU 27/2022 PDP: everyone else sees them masked).
 PERSONAL_DATA_READERS = {Role.LEADER, Role.OFFICER}
+# Who must use two-step verification: everyone who handles full NIKs or maintains the accounts (issue 8).
+TWO_FACTOR_ROLES = {Role.ADMIN, Role.LEADER, Role.OFFICER}
 
 
 class User(AbstractUser):
@@ -133,4 +135,4 @@ class User(AbstractUser):
 
     @property
     def requires_totp(self) -> bool:
-        return self.role == Role.ADMIN
+        return self.role in TWO_FACTOR_ROLES

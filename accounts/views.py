@@ -11,9 +11,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.forms import LoginForm, TokenForm
+from accounts import staff_actions
+from accounts.forms import LoginForm, TokenForm, VerifyForm
 from accounts.models import Role
 
 
@@ -57,14 +60,16 @@ def _safe_next(request: HttpRequest) -> str:
 
 @login_required
 def otp_verify(request: HttpRequest) -> HttpResponse:
-    devices = TOTPDevice.objects.devices_for_user(request.user, confirmed=True)
-    device = devices.first()
-    if device is None:
+    if not user_has_device(request.user, confirmed=True):
         return redirect("accounts:otp-setup")
-    form = TokenForm(request.POST or None)
+    form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        # The app's code, or a single-use recovery code (used up by match_token) when the phone is lost.
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
             otp_login(request, device)
+            if isinstance(device, StaticDevice):
+                messages.warning(request, _("You used a recovery code. It cannot be used again."))
             return redirect(_safe_next(request))
         form.add_error("token", _("The code is wrong or has expired. Enter the current 6-digit code from your app."))
     return render(request, "accounts/otp_verify.html", {"form": form, "next": request.GET.get("next", "")})
@@ -86,7 +91,9 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             messages.success(request, _("Two-step verification is now active."))
-            return redirect(home_url_for(request.user))
+            # Shown once: the way back in when the phone is lost (each code works one time).
+            codes = staff_actions.issue_recovery_codes(request.user)  # type: ignore[arg-type]
+            return render(request, "accounts/otp_recovery.html", {"codes": codes, "next": home_url_for(request.user)})
         form.add_error("token", _("The code does not match. Check your phone's clock and try the newest code."))
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
     return render(

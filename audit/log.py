@@ -1,6 +1,7 @@
 """record(): the one way to write the audit trail. Call it from actions only, inside their transaction."""
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -8,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from audit.models import Entry
+from audit.visibility import about as about_fields
 
 
 def _plain(value: Any) -> Any:
@@ -46,9 +48,18 @@ def record(
     changes: dict[str, list[Any]] | None = None,
     data: dict[str, Any] | None = None,
     ip_address: str | None = None,
+    about: models.Model | None = None,
+    personal: Iterable[str] = (),
 ) -> Entry:
-    """Write one audit entry about subject (action like "ormas.updated"), attributed to user `by` (None = system)."""
+    """Write one audit entry about subject (action like "ormas.updated"), attributed to user `by` (None = system).
+
+    `about`: the record whose reading rule decides who sees the entry (a case, a compartmented item, a complaint;
+    see audit/visibility.py); None = anyone who reads the Ormas's history. `personal`: the keys of changes/data
+    that hold a person's details (masked for readers without personal-data access).
+    """
     return Entry.objects.create(
+        **about_fields(about),
+        personal=sorted(set(personal)),
         actor=by if getattr(by, "pk", None) else None,
         action=action,
         subject_type=ContentType.objects.get_for_model(subject),

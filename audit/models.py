@@ -34,6 +34,12 @@ class Entry(models.Model):
     subject_repr = models.CharField(max_length=300)
     # Everything about one Ormas (its chapters, board, documents) shows in that Ormas's Riwayat.
     ormas = models.ForeignKey("registry.Ormas", models.PROTECT, null=True, blank=True, related_name="audit_entries")
+    # What the entry is about when that record has its own reading rule (audit/visibility.py): a record kind
+    # ("supervision.case", "supervision.casenote", "complaints.complaint" …) and its id. "" = the Ormas's history.
+    about = models.CharField(max_length=60, blank=True, default="")
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The keys of changes/data holding a person's details, masked for roles without personal-data access.
+    personal = models.JSONField(default=list, blank=True)
     changes = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
     data = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
@@ -48,6 +54,7 @@ class Entry(models.Model):
             models.Index(fields=["ormas", "-at"]),
             models.Index(fields=["subject_type", "subject_id"]),
             models.Index(fields=["actor", "-at"]),
+            models.Index(fields=["about", "about_id"]),
         ]
 
     def __str__(self) -> str:

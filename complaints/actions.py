@@ -63,7 +63,7 @@ def _move(complaint: Complaint, new: str) -> str:
 
 def _log(complaint: Complaint, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, complaint.status]} if old is not None and old != complaint.status else None
-    record(complaint, action, by=by, ormas=complaint.ormas, changes=changes, data=data)
+    record(complaint, action, by=by, ormas=complaint.ormas, changes=changes, data=data, about=complaint)
 
 
 @transaction.atomic
@@ -294,5 +294,12 @@ def update_progress(complaint: Complaint, *, by: User, public_progress: str, int
     complaint.save(update_fields=["public_progress", "internal_note", "updated_at"])
     changed = [k for k, v in before.items() if v != getattr(complaint, k)]
     if changed:
-        record(complaint, "complaint.progress_updated", by=by, ormas=complaint.ormas, data={"fields": changed})
+        record(
+            complaint,
+            "complaint.progress_updated",
+            by=by,
+            ormas=complaint.ormas,
+            data={"fields": changed},
+            about=complaint,
+        )
     return complaint

@@ -51,6 +51,16 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
             return self.none()
         return self.filter(within_q("region__code", scope))
 
+    def handled_by(self, user: object) -> "ComplaintQuerySet":
+        """Complaints whose handling office is within the scope of this Kesbangpol officer or Pimpinan (the same
+        rule as complaints.actions.is_handling_officer: they see the complainant and the internal reasons)."""
+        scope = getattr(user, "scope_code", None)
+        if getattr(user, "role", None) not in ("petugas", "pimpinan") or not getattr(user, "office_id", None):
+            return self.none()
+        if not scope:
+            return self.none()
+        return self.filter(within_q("office__region__code", scope))
+
     def open(self) -> "ComplaintQuerySet":
         return self.exclude(status__in=[Complaint.Status.CLOSED, Complaint.Status.GROUPED])
 

@@ -112,7 +112,8 @@ def complaint_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "name": complaint.complainant_name if handler else _mask(complaint.complainant_name),
         "phone": complaint.complainant_phone if handler else _mask(complaint.complainant_phone),
         "email": complaint.complainant_email if handler else _mask(complaint.complainant_email),
-        "attachments": complaint.attachments.all(),
+        # Photos and documents may show or name the complainant: only for those who see the complainant unmasked.
+        "attachments": complaint.attachments.all() if handler else [],
         "grouped": complaint.grouped.all(),
         "duplicates": likely_duplicates(complaint, candidates) if handler and complaint.can_move_to(S.GROUPED) else [],
         "referral_form": PoliceReferralForm(),
@@ -193,7 +194,7 @@ def intake_ormas_search(request: AuthedHttpRequest) -> HttpResponse:
 @registry_reader
 def attachment_download(request: AuthedHttpRequest, attachment_pk: int) -> HttpResponseBase:
     attachment = get_object_or_404(
-        ComplaintAttachment.objects.filter(complaint__in=Complaint.objects.visible_to(request.user)),
+        ComplaintAttachment.objects.filter(complaint__in=Complaint.objects.handled_by(request.user)),
         pk=attachment_pk,
     )
     return private_file_response(

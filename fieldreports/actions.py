@@ -50,7 +50,7 @@ def compartment_of(user: User) -> Agency:
 
 
 def _log(report: FieldReport, action: str, *, by: User | None, changes: Any = None, **data: Any) -> None:
-    record(report, action, by=by, ormas=report.ormas, changes=changes, data=data)
+    record(report, action, by=by, ormas=report.ormas, changes=changes, data=data, about=report)
 
 
 def _require_author(report: FieldReport, by: User) -> None:

@@ -120,8 +120,10 @@ def issue_letter(
             ormas=supersedes.ormas,
             changes={"status": [Letter.Status.VALID.value, Letter.Status.SUPERSEDED.value]},
             data={"superseded_by": letter.number},
+            about=supersedes.source,
         )
-    record(letter, "letter.issued", by=by, ormas=ormas, data=data)
+    # A letter made in a case or a complaint (a warning, a police referral) is read by who reads that record.
+    record(letter, "letter.issued", by=by, ormas=ormas, data=data, about=source)
     return letter
 
 
@@ -148,5 +150,6 @@ def revoke_letter(letter: Letter, *, by: User, reason: str) -> Letter:
         ormas=letter.ormas,
         changes={"status": [Letter.Status.VALID.value, Letter.Status.REVOKED.value]},
         data={"reason": reason, "number": letter.number},
+        about=letter.source,
     )
     return letter

@@ -140,7 +140,18 @@ class NumberSequence(models.Model):
         return f"{self.office} {self.year}: {self.last_number}"
 
 
+# Letters the public number lookup never returns: supervision and law-enforcement correspondence (UU 14/2008
+# Pasal 17(a); domain.md §0). Whoever holds one still verifies it through its QR code (an unguessable id).
+NOT_PUBLICLY_FINDABLE = frozenset(
+    {"written-warning", "halt-recommendation", "revocation-recommendation", "referral-letter", "police-referral"}
+)
+CHECK_CODE_LENGTH = 8
+
+
 class LetterQuerySet(models.QuerySet["Letter"]):
+    def publicly_findable(self) -> "LetterQuerySet":
+        return self.exclude(kind__in=NOT_PUBLICLY_FINDABLE)
+
     def visible_to(self, user: "User") -> "LetterQuerySet":
         """Letters of the offices within the user's region scope; none for users without registry access."""
         scope = getattr(user, "scope_code", None)
@@ -242,6 +253,13 @@ class Letter(models.Model):
     def verify_url(self) -> str:
         """The address the QR code carries: SITE_URL + the public verification page."""
         return absolute_url(self.get_verify_path())
+
+    @property
+    def check_code(self) -> str:
+        """Printed on the letter for the number + date lookup ("1A2B-3C4D"): the start of its unguessable public id
+        (also the first characters after /v/ in the verification address under the QR code)."""
+        code = self.public_id.hex[:CHECK_CODE_LENGTH].upper()
+        return f"{code[:4]}-{code[4:]}"
 
     @property
     def kind_label(self) -> str:

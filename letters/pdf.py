@@ -91,6 +91,7 @@ def letter_inputs(letter: "Letter") -> dict[str, str]:
         "nip": letter.signatory_nip,
         "valid_until": indonesian_date(letter.valid_until) if letter.valid_until else "",
         "verify_url": letter.verify_url,
+        "check_code": letter.check_code,
     }
     return {"data": json.dumps(data, ensure_ascii=False), "qr": qr_svg(letter.verify_url)}
 

@@ -116,6 +116,7 @@ def request_ormas_account(
             "document": account_request.document_name,
             "again": existing is not None,
         },
+        personal=["email"],
     )
     _mail_on_commit(account_request, "requested")
     request_id = account_request.pk

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.log import diff, record
 from audit.models import Entry
+from audit.visibility import PERSONAL_KEYS
 from regions.models import Region
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
 from wadah.lib.files import SniffedType, save_private, sha256_of
@@ -266,7 +267,7 @@ def update_person(person: Person, *, by: User | None, changes: dict[str, Any], o
     if "nik" in changed:  # The audit trail must not become a second copy of personal data.
         changed["nik"] = ["(diubah)", "(diubah)"]
     if changed:
-        record(person, "person.updated", by=by, ormas=ormas, changes=changed)
+        record(person, "person.updated", by=by, ormas=ormas, changes=changed, personal=PERSONAL_KEYS & set(changed))
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from regions.forms import RegionPickerMixin
 from regions.models import Region
 from registry.models import BoardMember, Chapter, DocumentType, FieldOfActivity, Ormas, Person
+from registry.people import personal_data_readable
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, SniffedType, sniff
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import normalize
@@ -266,6 +267,12 @@ class BoardMemberForm(forms.Form):
     title = forms.CharField(
         label=_("Title as written"), max_length=120, required=False, help_text=_('For example "Wakil Ketua II".')
     )
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Needed when the person is already recorded by another office."),
+    )
     birth_place = forms.CharField(label=_("Place of birth"), max_length=100, required=False)
     address = forms.CharField(label=_("Home address"), max_length=300, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False, widget=forms.TextInput({"type": "tel"}))
@@ -277,12 +284,31 @@ class BoardMemberForm(forms.Form):
         parse_nik(nik)
         return nik
 
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         nik, name = cleaned.get("nik"), cleaned.get("name")
         person = Person.objects.filter(nik=nik).first() if nik else None
+        if person is None or not name:
+            return cleaned
+        if self.user is not None and not personal_data_readable(self.user, person):
+            # Recorded by another office: say nothing about them (not even the name). The officer proves they
+            # know the person with the person's own data — full name and date of birth as on the e-KTP.
+            born = cleaned.get("birth_date")
+            if normalize(person.name) != normalize(name) or born is None or born != person.birth_date:
+                self.add_error(
+                    None,
+                    _(
+                        "This NIK is already recorded by another office. To seat this person, enter their full name"
+                        " and date of birth exactly as on their e-KTP."
+                    ),
+                )
+            return cleaned
         # A known NIK must come with the name we have; a typo in either would merge two people.
-        if person and name and normalize(person.name) != normalize(name):
+        if normalize(person.name) != normalize(name):
             self.add_error(
                 "name",
                 _("This NIK belongs to %(name)s in the registry. Check the NIK or the name.") % {"name": person.name},

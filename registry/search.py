@@ -41,26 +41,38 @@ def _all_words(field: str, words: list[str]) -> Q:
     return reduce(and_, (Q(**{f"{field}__contains": word}) for word in words))
 
 
-def search(queryset: OrmasQuerySet, query: str) -> OrmasQuerySet:
-    """Every Ormas in queryset that matches query (exact result; large results cost time in proportion to size)."""
-    return _search(queryset, query, cap=False)[0]
+def is_nik_query(query: str) -> bool:
+    """A query that is a NIK (16 digits, maybe typed in groups): a search for a person, not for a name."""
+    query = query.strip()
+    return len(digits_only(query)) == 16 and len(query.replace(" ", "")) == 16
 
 
-def search_capped(queryset: OrmasQuerySet, query: str) -> tuple[OrmasQuerySet, bool]:
+def search(queryset: OrmasQuerySet, query: str, *, by_nik: bool = False) -> OrmasQuerySet:
+    """Every Ormas in queryset that matches query (exact result; large results cost time in proportion to size).
+
+    by_nik: the caller has checked that the user may search by NIK (personal-data access, logged and limited by
+    registry.people.nik_search); otherwise a NIK finds nothing, so a masked NIK cannot be confirmed by searching.
+    """
+    return _search(queryset, query, cap=False, by_nik=by_nik)[0]
+
+
+def search_capped(queryset: OrmasQuerySet, query: str, *, by_nik: bool = False) -> tuple[OrmasQuerySet, bool]:
     """Like search(), but a result larger than SMALL_RESULT is cut to SMALL_RESULT matches; returns (result, cut).
 
     For the list page: with `cut` true it can say "more than 1.000 Ormas match; refine the search" and stays fast
     for any query (docs/decisions/0005). The kept matches are arbitrary ones, so the caller must tell the user.
     """
-    return _search(queryset, query, cap=True)
+    return _search(queryset, query, cap=True, by_nik=by_nik)
 
 
-def _search(queryset: OrmasQuerySet, query: str, *, cap: bool) -> tuple[OrmasQuerySet, bool]:
+def _search(queryset: OrmasQuerySet, query: str, *, cap: bool, by_nik: bool) -> tuple[OrmasQuerySet, bool]:
     query = query.strip()
     if not query:
         return queryset, False
     digits = digits_only(query)
-    if len(digits) == 16 and len(query.replace(" ", "")) == 16:
+    if is_nik_query(query):
+        if not by_nik:
+            return queryset.none(), False
         ormas_ids = (
             BoardMember.objects.filter(person__nik=digits).order_by().values_list("ormas_id", flat=True).distinct()
         )

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import registry_editor, registry_reader
 from accounts.typing import AuthedHttpRequest
+from audit import visibility
 from audit.models import Entry
 from regions.models import Region
-from registry import actions
+from registry import actions, people
 from registry import search as registry_search
 from registry.exports import EXPORT_LIMIT, ormas_workbook
 from registry.forms import (
@@ -69,12 +70,32 @@ def _filtered(request: HttpRequest, *, capped: bool = False) -> tuple[OrmasFilte
         if data["expired"]:
             queryset = queryset.skt_expired()
         # Search last, so that a capped search keeps matches within the filters rather than before them.
+        by_nik = _nik_search_allowed(request, form, data["q"] or "")
         if capped:
-            queryset, cut = search_capped(queryset, data["q"] or "")
+            queryset, cut = search_capped(queryset, data["q"] or "", by_nik=by_nik)
         else:
-            queryset = search(queryset, data["q"] or "")
+            queryset = search(queryset, data["q"] or "", by_nik=by_nik)
+        if by_nik:
+            people.log_nik_search(
+                request.user, data["q"], matches=queryset.count(), ip_address=request.META.get("REMOTE_ADDR")
+            )
         queryset = queryset.order_by(*OrmasFilterForm.SORTS.get(data["sort"] or "name", ("name_search", "id")))
     return form, queryset, cut
+
+
+def _nik_search_allowed(request: HttpRequest, form: OrmasFilterForm, query: str) -> bool:
+    """A NIK search is for roles with personal-data access, within the per-account limit (registry/people.py)."""
+    if not registry_search.is_nik_query(query):
+        return False
+    if not people.may_search_by_nik(request.user):
+        form.nik_notice = _("Searching by NIK is only for officers and the Pimpinan. Search by name instead.")  # type: ignore[attr-defined]
+        return False
+    if people.nik_searches_exceeded(request.user):
+        form.nik_notice = _(  # type: ignore[attr-defined]
+            "You have searched by NIK many times in a short while. Wait a few minutes, or search by name."
+        )
+        return False
+    return True
 
 
 @registry_reader
@@ -95,6 +116,7 @@ def ormas_list(request: HttpRequest) -> HttpResponse:
         "querystring": query.urlencode(),
         "search_cut": cut,
         "search_cap": registry_search.SMALL_RESULT,
+        "nik_notice": getattr(form, "nik_notice", ""),
     }
     template = "registry/ormas_list.html#results" if request.htmx else "registry/ormas_list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -137,7 +159,9 @@ def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(Prefetch("board", queryset=seats))
         .order_by("level", "name")
     )
-    history = Entry.objects.filter(ormas=ormas).select_related("actor")[:50]
+    # Every history list goes through the one rule of its kind of record (compartments, complaints; audit/visibility.py).
+    board = [seat.person for chapter in chapters for seat in chapter.board.all()]
+    history = visibility.for_reader(request.user, Entry.objects.filter(ormas=ormas).select_related("actor"), limit=50)
     context = {
         "ormas": ormas,
         "region_name": ormas.region.full_name(),
@@ -145,6 +169,8 @@ def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": ormas.documents.current().select_related("document_type", "uploaded_by"),
         "fields": ormas.fields_of_activity.all(),
         "history": history,
+        # Whose full NIK and contact details this user may read: only people recorded in their own scope.
+        "personal_ok": people.readable_people(request.user, board),
         "status_form": StatusForm(ormas=ormas, initial={"effective_on": timezone.localdate()})
         if request.user.can_edit_registry  # type: ignore[union-attr]
         else None,
@@ -258,7 +284,7 @@ def chapter_form(request: HttpRequest, pk: int, chapter_pk: int | None = None) -
 def board_add(request: HttpRequest, pk: int, chapter_pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
     chapter = get_object_or_404(ormas.chapters, pk=chapter_pk)
-    form = BoardMemberForm(request.POST or None)
+    form = BoardMemberForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -302,9 +328,12 @@ def seat_end(request: HttpRequest, pk: int, seat_pk: int) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
     person = get_object_or_404(Person.objects.filter(seats__ormas=ormas).distinct(), pk=person_pk)
-    if not request.user.can_see_personal_data:  # type: ignore[union-attr]
-        raise Http404
+    if not people.personal_data_readable(request.user, person):
+        raise Http404  # recorded by another office: seating them here gives no access to their details
     form = PersonForm(request.POST or None, instance=person)
+    if request.method == "GET" and person.nik:
+        # The form shows the full NIK: that is a NIK view like the "Show" button's (UU 27/2022).
+        actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=request.META.get("REMOTE_ADDR"))  # type: ignore[arg-type]
     if request.method == "POST" and form.is_valid():
         changes = {field: form.cleaned_data[field] for field in form.changed_data}
         try:
@@ -322,9 +351,9 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
 def person_nik(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     """Reveal one full NIK to a role that needs it, and log that it was seen."""
     ormas = _ormas_for(request, pk)
-    if not request.user.can_see_personal_data:  # type: ignore[union-attr]
-        raise Http404
     person = get_object_or_404(Person.objects.filter(seats__ormas=ormas).distinct(), pk=person_pk)
+    if not people.personal_data_readable(request.user, person):
+        raise Http404
     actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=request.META.get("REMOTE_ADDR"))  # type: ignore[arg-type]
     return render(request, "registry/nik.html", {"person": person, "revealed": True})
 
@@ -369,7 +398,9 @@ def document_archive(request: HttpRequest, pk: int, document_pk: int) -> HttpRes
 @registry_reader
 def ormas_history(request: HttpRequest, pk: int) -> HttpResponse:
     ormas = _ormas_for(request, pk)
-    page = Paginator(Entry.objects.filter(ormas=ormas).select_related("actor"), 50).get_page(request.GET.get("page"))
+    entries = visibility.readable(request.user, Entry.objects.filter(ormas=ormas).select_related("actor"))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page.object_list = visibility.redact(page.object_list, request.user)
     return render(request, "registry/ormas_history.html", {"ormas": ormas, "page": page})
 
 

@@ -64,13 +64,23 @@ def _notify(application: Application, event: str) -> None:
 
 def _log(application: Application, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, application.status]} if old is not None and old != application.status else None
-    record(application, action, by=by, ormas=application.ormas, changes=changes, data=data)
+    record(
+        application,
+        action,
+        by=by,
+        ormas=application.ormas,
+        changes=changes,
+        data=data,
+        about=application,
+    )
 
 
 def _require_staff(user: User | None, application: Application) -> None:
     if user is None:
         return
-    if user.role not in (Role.OFFICER, Role.LEADER, Role.ADMIN) or not user.in_scope(application.office.region_id):
+    # Not the admin sistem: it maintains accounts and reference data, and has no say in an Ormas's application or
+    # the registry data an approval or an SKT writes (issue 8).
+    if user.role not in (Role.OFFICER, Role.LEADER) or not user.in_scope(application.office.region_id):
         raise PermissionDenied(_("Only an officer of the handling office may do this."))
 
 

@@ -64,9 +64,23 @@ def _move(case: Case, new: str) -> str:
     return old
 
 
+# Entries about a compartmented item are read by who may read that item (audit/visibility.py), not by every reader
+# of the case or the Ormas: code → (key of the item's id in data, its model).
+COMPARTMENTED_ENTRIES: dict[str, tuple[str, type[Any]]] = {
+    "case.note_added": ("note", CaseNote),
+    "case.document_added": ("document", CaseDocument),
+    "case.meeting_recorded": ("meeting", ClarificationMeeting),
+    "case.mediation_recorded": ("session", MediationSession),
+}
+
+
 def _log(case: Case, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
     changes = {"status": [old, case.status]} if old is not None and old != case.status else None
-    record(case, action, by=by, ormas=case.ormas, changes=changes, data=data)
+    about: Any = case
+    if action in COMPARTMENTED_ENTRIES:
+        key, model = COMPARTMENTED_ENTRIES[action]
+        about = model(pk=data[key])
+    record(case, action, by=by, ormas=case.ormas, changes=changes, data=data, about=about)
 
 
 def _notify(case: Case, event: str, label: str = "") -> None:
@@ -348,6 +362,7 @@ def record_response(step: CaseStep, text: str, received_on: dt.date, *, by: User
         "case.response_recorded",
         by=by,
         ormas=case.ormas,
+        about=case,
         changes={"response": [before[0], text]},
         data={"step": step.pk, "kind": step.kind, "received_on": received_on.isoformat()},
     )

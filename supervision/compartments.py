@@ -143,7 +143,8 @@ def _audit(item: Any, action: str, *, by: User, agency: Agency, note: str = "") 
         data["case"] = case.reference
     if note:
         data["note"] = note
-    record(item, action, by=by, ormas=getattr(case, "ormas", None) or getattr(item, "ormas", None), data=data)
+    ormas = getattr(case, "ormas", None) or getattr(item, "ormas", None)
+    record(item, action, by=by, ormas=ormas, data=data, about=item)
 
 
 @transaction.atomic

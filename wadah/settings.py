@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "axes",
     "wadah",
@@ -139,6 +140,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 
 OTP_TOTP_ISSUER = "Wadah"
+# Two-step verification is required of every staff role that handles personal data (accounts.models.TWO_FACTOR_ROLES).
+# Only a local demo (DEBUG on, `make run`) may skip the setup step; with DEBUG off this is always False.
+WADAH_DEMO_SKIP_TWO_FACTOR = DEBUG and env_bool("WADAH_DEMO_SKIP_TWO_FACTOR", False)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True

@@ -6,6 +6,10 @@ This is test code: it builds scenarios across apps and is not part of the layeri
 
 import datetime as dt
 
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from accounts.models import Agency, Office, User
 from regions.models import Region
 from registry import actions
@@ -51,3 +55,15 @@ def make_chapter(ormas: Ormas, **overrides) -> Chapter:
     )
     actions.save_chapter(chapter, by=None)
     return chapter
+
+
+def pass_second_factor(client: Client, user: User) -> None:
+    """Complete two-step verification in client's session: staff roles that need it get a paired app device."""
+    if not getattr(user, "requires_totp", False):
+        return
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

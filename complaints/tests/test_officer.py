@@ -141,6 +141,17 @@ def test_it_serves_attachments_to_officers_in_scope(client, city_officer):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
+@pytest.mark.parametrize("persona", ["agency_member", "system_admin"])
+def test_it_does_not_serve_attachments_to_roles_that_see_the_complainant_masked(client, persona, request):
+    """Finding: complaint attachments were open to roles that see the complainant masked."""
+    complaint = _complaint(attachments=[pdf()])
+    client.force_login(request.getfixturevalue(persona))
+    attachment = complaint.attachments.get()
+    assert client.get(attachment.get_absolute_url()).status_code == 404
+    page = client.get(complaint.get_absolute_url())
+    assert page.status_code == 200 and attachment.get_absolute_url() not in page.content.decode()
+
+
 def test_it_suggests_and_groups_duplicates(client, city_officer, city_ormas):
     first = _complaint(city_ormas, days_ago=2)
     second = _complaint(city_ormas)

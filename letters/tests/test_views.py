@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import Office, Role
 from audit.models import Entry
+from complaints.abuse import LOOKUP_LIMITS
 from letters import actions
 from letters.models import Letter
 from letters.pdf import letter_inputs
@@ -95,14 +96,55 @@ def test_it_says_an_unknown_code_is_not_recognised(client, db):
     assert "NOT RECOGNISED" in response.content.decode()
 
 
-def test_it_finds_a_letter_by_number_and_date(client, city_letter):
-    url = reverse("portal:letter-lookup")
-    found = client.get(url, {"number": f" {city_letter.number} ", "issued_on": city_letter.issued_on.isoformat()})
+def _lookup(client, letter, **overrides):
+    query = {"number": f" {letter.number} ", "issued_on": letter.issued_on.isoformat(), "check_code": letter.check_code}
+    return client.get(reverse("portal:letter-lookup"), {**query, **overrides})
+
+
+def test_it_finds_a_letter_by_number_date_and_check_code(client, city_letter):
+    found = _lookup(client, city_letter)
     assert found.status_code == 302
     assert found["Location"] == city_letter.get_verify_path()
-    missing = client.get(url, {"number": city_letter.number, "issued_on": "2026-11-28"})
+    # The check code as read off an older letter's address: the first 8 characters after /v/.
+    assert _lookup(client, city_letter, check_code=str(city_letter.public_id)[:8])["Location"] == found["Location"]
+    missing = _lookup(client, city_letter, issued_on="2026-11-28")
     assert missing.status_code == 200
-    assert "No letter with this number and date" in missing.content.decode()
+    assert "No letter with this number, date and check code" in missing.content.decode()
+
+
+def test_the_check_code_is_printed_on_the_letter(city_letter):
+    assert city_letter.check_code in letter_inputs(city_letter)["data"]
+
+
+def test_number_and_date_alone_do_not_find_a_letter(client, city_letter):
+    """Finding: letters could be enumerated anonymously through the number + date lookup (sequential numbers)."""
+    no_code = client.get(
+        reverse("portal:letter-lookup"), {"number": city_letter.number, "issued_on": city_letter.issued_on.isoformat()}
+    )
+    assert no_code.status_code == 200 and city_letter.get_verify_path() not in no_code.content.decode()
+    wrong = _lookup(
+        client, city_letter, check_code="0000-0000" if city_letter.check_code != "0000-0000" else "1111-1111"
+    )
+    assert wrong.status_code == 200 and city_letter.get_verify_path() not in wrong.content.decode()
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["police-referral", "written-warning", "halt-recommendation", "revocation-recommendation", "referral-letter"],
+)
+def test_the_lookup_never_returns_supervision_or_police_letters(client, city_ormas, kind):
+    """Finding: the lookup also listed police referrals and warnings (UU 14/2008 Pasal 17(a))."""
+    letter = issue(Office.objects.get(region_id="62.71"), ormas=city_ormas, kind=kind)
+    response = _lookup(client, letter)
+    assert response.status_code == 200 and letter.get_verify_path() not in response.content.decode()
+    assert verify(client, letter).status_code == 200  # the holder still verifies it by its QR code
+
+
+def test_the_lookup_is_rate_limited_per_address(client, city_letter):
+    (_window, limit), *_rest = LOOKUP_LIMITS
+    for _i in range(limit):
+        assert _lookup(client, city_letter, check_code="0000-0000").status_code == 200
+    assert _lookup(client, city_letter).status_code == 429
 
 
 def test_it_requires_a_reason_and_permission_to_revoke(client, city_letter, city_officer, agency_member, kotim_officer):

@@ -35,8 +35,13 @@ def registry(db):
     ],
 )
 def test_it_finds_by_name_abbreviation_number_board_member_and_nik(registry, query, expected):
-    found = list(search(Ormas.objects.all(), query))
+    found = list(search(Ormas.objects.all(), query, by_nik=True))
     assert [o.abbreviation for o in found] == [expected]
+
+
+def test_a_nik_finds_nothing_unless_the_caller_may_search_by_nik(registry):
+    assert not search(Ormas.objects.all(), NIK).exists()
+    assert not search(Ormas.objects.all(), "6271 0112 0485 0002").exists()
 
 
 def test_it_returns_everything_for_an_empty_query(registry):
@@ -44,7 +49,7 @@ def test_it_returns_everything_for_an_empty_query(registry):
 
 
 def test_it_returns_nothing_for_an_unknown_nik(registry):
-    assert not search(Ormas.objects.all(), "6271011204850009").exists()
+    assert not search(Ormas.objects.all(), "6271011204850009", by_nik=True).exists()
 
 
 def test_it_answers_htmx_with_only_the_results_partial(client, city_officer, registry):

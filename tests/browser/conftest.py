@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from wadah.testing import pass_second_factor
+
 # Playwright's sync API runs an asyncio loop in this thread; Django would otherwise refuse ORM calls in tests.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -126,6 +128,8 @@ def new_page(browser, live_server, problems):
         if user is not None:
             client = Client()
             client.force_login(user)
+            # Admin, Pimpinan and officers must pass two-step verification: a paired device in the session.
+            pass_second_factor(client, user)
             context.add_cookies(
                 [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
             )

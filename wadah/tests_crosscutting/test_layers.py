@@ -66,10 +66,25 @@ def _module_level(tree: ast.Module) -> Iterator[ast.stmt]:
                     pending.extend(child.body if isinstance(child, ast.ExceptHandler) else [child])
 
 
+def _ready_hooks(tree: ast.Module) -> set[int]:
+    """Imports in an AppConfig's ready(): Django's documented place to register with a lower app once every model
+    is loaded (importing models at the top of apps.py raises AppRegistryNotReady). They run once at start-up like
+    top-level imports, so they count as top level; their direction is still checked."""
+    hooks = set()
+    for cls in tree.body:
+        if isinstance(cls, ast.ClassDef) and any(
+            isinstance(base, ast.Name | ast.Attribute) and ast.unparse(base).endswith("AppConfig") for base in cls.bases
+        ):
+            for method in cls.body:
+                if isinstance(method, ast.FunctionDef) and method.name == "ready":
+                    hooks |= {id(node) for node in ast.walk(method) if isinstance(node, ast.Import | ast.ImportFrom)}
+    return hooks
+
+
 def imports_of(source: str, *, app: str, where: str) -> list[Import]:
     """Every import of another known app in `source` (a module of `app`), whether it runs at top level or not."""
     tree = ast.parse(source)
-    top = {id(node) for node in _module_level(tree)}
+    top = {id(node) for node in _module_level(tree)} | _ready_hooks(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -175,6 +190,19 @@ def test_a_downward_import_at_top_level_passes():
 def test_a_downward_import_inside_a_function_fails():
     source = "def f():\n    from registry.models import Ormas\n    return Ormas\n"
     assert _check({"services": source}) == ["services/x.py:2: services imports registry inside a function or class"]
+
+
+def test_an_app_config_may_register_with_a_lower_app_in_ready_but_not_with_a_higher_one():
+    source = (
+        "from django.apps import AppConfig\n"
+        "class C(AppConfig):\n"
+        "    def ready(self):\n"
+        "        from audit import visibility\n"
+    )
+    assert _check({"services": source}) == []
+    assert _check({"audit": source.replace("from audit", "from services")}) == [
+        "audit/x.py:4: audit imports services, a higher layer"
+    ]
 
 
 def test_a_sideways_import_fails_unless_listed():

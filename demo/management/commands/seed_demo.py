@@ -175,9 +175,13 @@ class Command(BaseCommand):
 
     def print_logins(self) -> None:
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
+        self.stdout.write(
+            "  `make run` skips pairing an authenticator app; in production admin, Pimpinan and officers must"
+            " (docs/two-factor.md)."
+        )
         for username, _name, role, office_code, agency in STAFF:
             scope = office_code or agency
-            note = " — sets up two-step verification at first login" if role == Role.ADMIN else ""
+            note = ""
             self.stdout.write(f"  {username:<22} {Role(role).label} ({scope}){note}")
         if User.objects.filter(username=ORMAS_ACCOUNT).exists():
             self.stdout.write(f"  {ORMAS_ACCOUNT:<22} {Role.ORMAS_ACCOUNT.label} (its own Ormas only)")
