@@ -1,9 +1,8 @@
 """Admin sistem maintains reference data here; officers work in the staff pages, not the admin."""
 
-from django.contrib import admin
-
 from typing import Any
 
+from django.contrib import admin
 from django.http import HttpRequest
 
 from registry import logos
