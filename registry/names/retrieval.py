@@ -7,11 +7,12 @@ match "kalimantan tengah"); distinctive words are, and common words only when a 
 
   1. the exact name; the singkatan;
   2. forward: names holding all the proposal's retrieval words (if too many, all its core words);
-  3. one word only: also either half of it (a slip of the keyboard, or two words written as one);
-  4. reverse and one-word changes: names holding every retrieval word but one, shortest names first, so a
+  3. one word only: also pg_trgm word similarity, or on SQLite either half of it (a slip of the keyboard, or two
+     words written as one); a proposal of common words only stops after 2 (nothing else could be reported);
+  4. reverse and one-word changes: names holding every retrieval word but one, so a
      registered name that is contained in the proposal ("Pemuda Pancasila" in "Pemuda Pancasila Tambun Bungai")
-     is among the kept ones; if too many, the left-out word must be there too, written slightly differently
-     (pg_trgm word similarity, PostgreSQL only); with three or more, each word alone too, shortest first.
+     is fetched; if too many, the left-out word must be there too, written slightly differently
+     (pg_trgm word similarity, PostgreSQL only); with three or more, each word alone too.
 Each query is capped; SQLite (one province's registry at most) gets a higher cap and no fuzzy branch.
 """
 
@@ -23,7 +24,6 @@ from typing import TYPE_CHECKING
 
 from django.db import connections
 from django.db.models import Q
-from django.db.models.functions import Length
 
 from registry.models import Ormas
 from registry.names.lexicon import Lexicon, surface_forms
@@ -31,8 +31,8 @@ from registry.names.lexicon import Lexicon, surface_forms
 if TYPE_CHECKING:
     from registry.names import Reading
 
-BRANCH_LIMIT = 300
-SQLITE_BRANCH_LIMIT = 3000
+BRANCH_LIMIT = 150
+SQLITE_BRANCH_LIMIT = 1500
 # Words shorter than this are not used to fetch (they still count in the score).
 MIN_WORD = 3
 MAX_RETRIEVAL_WORDS = 4
@@ -65,12 +65,10 @@ def candidates(proposal: Reading, lex: Lexicon, exclude_ormas_id: int | None) ->
     cap = BRANCH_LIMIT if postgres else SQLITE_BRANCH_LIMIT
     found: dict[int, tuple] = {}
 
-    def fetch(condition: Q, *, shortest_first: bool = False) -> bool:
-        """Add the matches of condition; False if there were more than the cap."""
-        qs = queryset.filter(condition)
-        if shortest_first:
-            qs = qs.order_by(Length("name_search"))
-        rows = list(qs.values_list(*FIELDS)[: cap + 1])
+    def fetch(condition: Q) -> bool:
+        """Add the matches of condition; False if there were more than the cap. No ORDER BY: with one, a broad
+        condition would read every match; without, the LIMIT stops the scan."""
+        rows = list(queryset.filter(condition).values_list(*FIELDS)[: cap + 1])
         found.update((row[0], row) for row in rows[:cap])
         return len(rows) <= cap
 
@@ -84,18 +82,25 @@ def candidates(proposal: Reading, lex: Lexicon, exclude_ormas_id: int | None) ->
         return found
     if not fetch(_all(lex, words)) and len(proposal.core) > len(words):
         fetch(_all(lex, [w for w in proposal.core if len(w) >= MIN_WORD]))
-    if len(words) == 1 and len(words[0]) >= 6:
-        # One word to go by, perhaps mistyped or written together ("Tambunbungai"): either half of it.
+    if not proposal.distinct:
+        # Only common words: nothing but a name of the same words is reported, and those hold all of them.
+        return found
+    if len(words) == 1:
+        # One word to go by, perhaps mistyped or written together ("Tambunbungai"): pg_trgm word similarity;
+        # on SQLite either half of the word.
         word = words[0]
-        half = max(3, len(word) // 2)
-        fetch(_word(lex, word[:half]) | _word(lex, word[-half:]), shortest_first=True)
+        if postgres:
+            fetch(Q(name_search__trigram_word_similar=word))
+        elif len(word) >= 6:
+            half = max(3, len(word) // 2)
+            fetch(_word(lex, word[:half]) | _word(lex, word[-half:]))
     if len(words) >= 3:
         # A registered name with one of the proposal's distinctive words and nothing else distinctive.
         for word in words:
-            fetch(_word(lex, word), shortest_first=True)
+            fetch(_word(lex, word))
     if len(words) >= 2:
         for left_out in words:
             others = [w for w in words if w != left_out]
-            if not fetch(_all(lex, others), shortest_first=True) and postgres:
+            if not fetch(_all(lex, others)) and postgres:
                 fetch(_all(lex, others) & Q(name_search__trigram_word_similar=left_out))
     return found
