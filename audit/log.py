@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from audit.models import Entry
 from audit.visibility import about as about_fields
@@ -20,7 +21,7 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+    if isinstance(value, FieldFile):  # hasattr(value, "url") raises ValueError on an empty one
         return value.name or ""
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]

@@ -319,7 +319,8 @@ def name_check_rows(rnd: random.Random) -> list[dict]:
     from django.db import connection
     from rapidfuzz import fuzz, process
 
-    from registry.names import find_conflicts, parse
+    from registry.names import find_conflicts, read
+    from registry.names.lexicon import lexicon
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT min(id), max(id) FROM registry_ormas")
@@ -362,10 +363,11 @@ def name_check_rows(rnd: random.Random) -> list[dict]:
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("SELECT name_search FROM registry_ormas")
-        everything = [parse(row[0]).distinctive for row in cursor.fetchall()]
+        lex = lexicon()
+        everything = [read(row[0], "", lex).distinctive for row in cursor.fetchall()]
     load_s = time.perf_counter() - started
     brute = timed(
-        lambda p: process.extract(parse(p).distinctive, everything, scorer=fuzz.WRatio, limit=10),
+        lambda p: process.extract(read(p, "", lex).distinctive, everything, scorer=fuzz.WRatio, limit=10),
         proposals[: N_NAIVE // 2] + proposals[len(altered) : len(altered) + N_NAIVE // 2],
         warmup=1,
     )
@@ -384,6 +386,72 @@ def name_check_rows(rnd: random.Random) -> list[dict]:
                 f"brute force rapidfuzz process.extract WRatio over {len(everything):,} names in memory "
                 f"(n={N_NAIVE}; scoring only, loading took {load_s:.1f} s)"
             ),
+            "target": 50,
+        }
+    ]
+
+
+def logo_rows(rnd: random.Random) -> list[dict]:
+    """Logo check (registry.logos.similar_logos: band lookups, then exact Hamming distance) at one hash per Ormas,
+    beside brute force: the Hamming distance to every stored hash, in the database (bit_count over a full scan)."""
+    from django.db import connection
+
+    from registry import logos
+    from registry.models import LogoFingerprint, Ormas
+
+    have = LogoFingerprint.objects.count()
+    target = Ormas.objects.count()
+    if have < target * 0.9:
+        # Random hashes stand in for real logos: uniform bits are the hard case for band lookups (no clustering).
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM registry_ormas WHERE id NOT IN (SELECT ormas_id FROM registry_logofingerprint)"
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+            copy_sql = "COPY registry_logofingerprint (ormas_id, phash, band0, band1, band2, band3) FROM STDIN"
+            with cursor.cursor.copy(copy_sql) as copy:
+                for pk in ids:
+                    value = rnd.getrandbits(64)
+                    copy.write_row((pk, logos.to_signed(value), *logos.bands(value)))
+            cursor.execute("ANALYZE registry_logofingerprint")
+        print(f"  {len(ids):,} logo hashes generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT phash FROM registry_logofingerprint TABLESAMPLE SYSTEM (1) LIMIT %s", [N_QUERIES])
+        stored = [row[0] & logos.MASK for row in cursor.fetchall()]
+    probes = []
+    for index, value in enumerate(stored):
+        if index % 2:
+            probes.append(rnd.getrandbits(64))  # a new logo
+        else:
+            for bit in rnd.sample(range(64), rnd.randint(0, logos.SIMILAR)):  # a re-saved or touched-up copy
+                value ^= 1 << bit
+            probes.append(value)
+    found = sum(1 for p in probes[::2] if logos.similar_logos(p))
+    code = timed(lambda p: logos.similar_logos(p), probes)
+
+    def brute(value: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ormas_id FROM registry_logofingerprint WHERE bit_count((phash # %s)::bit(64)) <= %s",
+                [logos.to_signed(value), logos.SIMILAR],
+            )
+            cursor.fetchall()
+
+    base = timed(brute, probes[:N_NAIVE], warmup=1)
+    count = LogoFingerprint.objects.count()
+    print(f"  logo check: p95 {code[1]:.1f} ms (brute force p95 {base[1]:.1f} ms)", file=sys.stderr)
+    return [
+        {
+            "row": (
+                f"logo check similar_logos (n={len(probes)} over {count:,} logo hashes: {len(probes[::2])} copies "
+                f"within {logos.SIMILAR} bits, all found: {found == len(probes[::2])}; the rest new)"
+            ),
+            "p50": code[0],
+            "p95": code[1],
+            "sql": None,
+            "baseline": base,
+            "baseline_name": f"brute-force Hamming distance over every hash in SQL (n={N_NAIVE})",
             "target": 100,
         }
     ]
@@ -483,6 +551,7 @@ def main() -> None:
     rows = search_rows(queries)
     rows += page_rows(rnd)
     rows += name_check_rows(random.Random(SEED + 1))
+    rows += logo_rows(random.Random(SEED + 2))
     rows += letter_rows()
     header = (
         f"# Wadah bench — {time.strftime('%Y-%m-%d %H:%M')}\n\n"

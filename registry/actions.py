@@ -19,6 +19,7 @@ from audit.log import diff, record
 from audit.models import Entry
 from audit.visibility import PERSONAL_KEYS
 from regions.models import Region
+from registry import logos
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
 from wadah.lib.files import SniffedType, save_private, sha256_of
 from wadah.lib.nik import parse_nik
@@ -135,6 +136,9 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
     ormas.save()
     if "fields_of_activity" in changes:
         ormas.fields_of_activity.set(changes["fields_of_activity"])
+    if "logo" in changes:
+        # The perceptual hash the logo check compares (registry/logos.py); kept in step with the file.
+        logos.fingerprint(ormas)
     changed = diff(before, _snapshot(ormas, changes.keys()))
     if changed:
         record(ormas, "ormas.updated", by=by, ormas=ormas, changes=changed)

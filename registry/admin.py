@@ -1,8 +1,12 @@
 """Admin sistem maintains reference data here; officers work in the staff pages, not the admin."""
 
-from django.contrib import admin
+from typing import Any
 
-from registry.models import DocumentType, FieldOfActivity, ReservedName
+from django.contrib import admin
+from django.http import HttpRequest
+
+from registry import logos
+from registry.models import DocumentType, Emblem, FieldOfActivity, NameTerm, ReservedName
 
 
 @admin.register(FieldOfActivity)
@@ -25,3 +29,24 @@ class ReservedNameAdmin(admin.ModelAdmin[ReservedName]):
     list_display = ["name", "abbreviation", "category", "legal_basis", "is_active", "source"]
     list_filter = ["category", "is_active"]
     search_fields = ["name", "abbreviation", "legal_basis", "source"]
+
+
+@admin.register(NameTerm)
+class NameTermAdmin(admin.ModelAdmin[NameTerm]):
+    list_display = ["term", "kind", "replacement", "is_active", "source"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["term", "replacement", "source"]
+
+
+@admin.register(Emblem)
+class EmblemAdmin(admin.ModelAdmin[Emblem]):
+    list_display = ["name", "category", "is_active", "source"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["name", "legal_basis", "source"]
+
+    def save_model(self, request: HttpRequest, obj: Emblem, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Hash the uploaded image now, so logo checks compare against it from the next upload on.
+        value = logos.emblem_phash(obj)
+        obj.phash = logos.to_signed(value) if value is not None else None
+        obj.save(update_fields=["phash"])

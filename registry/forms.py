@@ -12,6 +12,7 @@ from regions.models import Region
 from registry.models import BoardMember, Chapter, DocumentType, FieldOfActivity, Ormas, Person
 from registry.people import personal_data_readable
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, SniffedType, sniff
+from wadah.lib.identifiers import clean_npwp, clean_phone
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import normalize
 
@@ -149,13 +150,10 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
         label_blank_choices(self)
 
     def clean_npwp(self) -> str:
-        npwp = self.cleaned_data.get("npwp", "")
-        digits = "".join(c for c in npwp if c.isdigit())
-        if npwp and len(digits) not in (15, 16):
-            raise forms.ValidationError(
-                _("An NPWP has 15 or 16 digits. You entered %(count)d digits.") % {"count": len(digits)}
-            )
-        return npwp
+        return clean_npwp(self.cleaned_data.get("npwp", ""))
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""))
 
     def clean_logo_upload(self) -> Any:
         upload = self.cleaned_data.get("logo_upload")
@@ -288,6 +286,9 @@ class BoardMemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
 
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""))
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         nik, name = cleaned.get("nik"), cleaned.get("name")
@@ -334,6 +335,9 @@ class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
         if Person.objects.filter(nik=nik).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Another person in the registry already has this NIK."))
         return nik
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""))
 
 
 class EndSeatForm(forms.Form):

@@ -400,3 +400,89 @@ class ReservedName(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+class NameTerm(models.Model):
+    """A word the name check treats specially (registry/names): admins maintain the list, with its source.
+
+    * equivalent — `term` is read as `replacement` before names are compared ("sei" → "sungai", "kalteng" →
+      "kalimantan tengah", "kab" → "kabupaten");
+    * region — a region or administrative word or phrase ("kabupaten", "dpd", "indonesia"); set aside when
+      candidates are fetched and scored as a separate signal. The kab/kota and province names of the regions table
+      count as region words without being listed here;
+    * generic — says what kind of organisation it is, not which one ("ikatan", "forum"); ignored;
+    * common — carries meaning but is shared by many unrelated names ("pemuda", "dayak", "peduli"); a match on such
+      words alone is not reported.
+    """
+
+    class Kind(models.TextChoices):
+        EQUIVALENT = "equivalent", _("Equivalent or abbreviation")
+        REGION = "region", _("Region or administrative word")
+        GENERIC = "generic", _("Generic word (kind of organisation)")
+        COMMON = "common", _("Common word (weak evidence)")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    term = models.CharField(_("word or phrase"), max_length=100, help_text=_("Written as in names; case is ignored."))
+    replacement = models.CharField(
+        _("read as"), max_length=100, blank=True, help_text=_('Equivalents only: for example "sungai" for "sei".')
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where this entry comes from."))
+    is_active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "term"]
+        verbose_name = _("name-check word")
+        verbose_name_plural = _("name-check words")
+        constraints = [models.UniqueConstraint(fields=["kind", "term"], name="registry_nameterm_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.replacement}" if self.replacement else self.term
+
+
+class Emblem(models.Model):
+    """A state, foreign or reserved emblem or flag that Ormas logos are compared with (UU 17/2013 Pasal 59(1)(a)–(b);
+    UU 24/2009). Admins upload the real images; the few the project can draw itself carry a `builtin` key instead."""
+
+    class Category(models.TextChoices):
+        STATE = "state", _("State emblem or flag")
+        GOVERNMENT = "government", _("Government institution")
+        FOREIGN_OR_INTERNATIONAL = "foreign_state_or_international", _("Foreign state or international body")
+        BANNED = "banned_organisation", _("Banned or dissolved organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=40, choices=Category)
+    image = models.FileField(_("image"), upload_to="emblems/", blank=True)
+    builtin = models.CharField(max_length=40, blank=True, editable=False)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True, help_text=_("Where the image comes from."))
+    phash = models.BigIntegerField(null=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = _("reserved emblem")
+        verbose_name_plural = _("reserved emblems")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LogoFingerprint(models.Model):
+    """The perceptual hash of an Ormas's logo (registry/logos.py), split into four 16-bit bands that are indexed, so
+    similar logos are found by band lookups (multi-index hashing) instead of comparing every logo."""
+
+    ormas = models.OneToOneField(Ormas, models.CASCADE, primary_key=True, related_name="logo_fingerprint")
+    phash = models.BigIntegerField()  # the 64 bits as a signed integer
+    band0 = models.IntegerField(db_index=True)
+    band1 = models.IntegerField(db_index=True)
+    band2 = models.IntegerField(db_index=True)
+    band3 = models.IntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("logo fingerprint")
+        verbose_name_plural = _("logo fingerprints")
+
+    def __str__(self) -> str:
+        return f"{self.phash & 0xFFFFFFFFFFFFFFFF:016x}"

@@ -1,3 +1,4 @@
+import io
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from accounts.typing import AuthedHttpRequest
 from audit import visibility
 from audit.models import Entry
 from regions.models import Region
-from registry import actions, people
+from registry import actions, logos, people
 from registry import search as registry_search
 from registry.exports import EXPORT_LIMIT, ormas_workbook
 from registry.forms import (
@@ -30,7 +31,7 @@ from registry.forms import (
     PersonForm,
     StatusForm,
 )
-from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
+from registry.models import BoardMember, Chapter, Document, Emblem, LogoFingerprint, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
 from wadah.lib.files import private_file_response
 from wadah.lib.views import refusals_shown
@@ -163,6 +164,7 @@ def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
     board = [seat.person for chapter in chapters for seat in chapter.board.all()]
     history = visibility.for_reader(request.user, Entry.objects.filter(ormas=ormas).select_related("actor"), limit=50)
     context = {
+        **_logo_check(request, ormas),
         "ormas": ormas,
         "region_name": ormas.region.full_name(),
         "chapters": chapters,
@@ -252,6 +254,47 @@ def _errors_text(form: Any) -> str:
     return " ".join(
         f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()
     )
+
+
+def _logo_check(request: HttpRequest, ormas: Ormas) -> dict[str, Any]:
+    """Registered logos and reserved emblems similar to this Ormas's logo, for the officer to compare side by side."""
+    print_ = getattr(ormas, "logo_fingerprint", None) if ormas.logo else None
+    if print_ is None:
+        return {"similar_logos": [], "similar_emblems": []}
+    hits = logos.similar_logos(print_.phash, exclude_ormas_id=ormas.pk)
+    others = Ormas.objects.in_bulk([pk for pk, _d in hits])
+    visible = set(Ormas.objects.visible_to(request.user).filter(pk__in=others).values_list("pk", flat=True))  # type: ignore[arg-type]
+    return {
+        "similar_logos": [
+            {"ormas": others[pk], "distance": d, "linked": pk in visible} for pk, d in hits if pk in others
+        ],
+        "similar_emblems": [{"emblem": e, "distance": d} for e, d in logos.similar_emblems(print_.phash)],
+    }
+
+
+@registry_reader
+def similar_logo(request: HttpRequest, pk: int, other_pk: int) -> HttpResponseBase:
+    """Another Ormas's logo, shown beside this one's only because the two are similar (even out of scope)."""
+    ormas = _ormas_for(request, pk)
+    mine = LogoFingerprint.objects.filter(ormas=ormas).first()
+    theirs = LogoFingerprint.objects.filter(ormas_id=other_pk).select_related("ormas").first()
+    if not mine or not theirs or not theirs.ormas.logo or logos.distance(mine.phash, theirs.phash) > logos.SIMILAR:
+        raise Http404
+    return private_file_response(theirs.ormas.logo)
+
+
+@registry_reader
+def emblem_image(request: HttpRequest, emblem_pk: int) -> HttpResponseBase:
+    emblem = get_object_or_404(Emblem, pk=emblem_pk)
+    if emblem.builtin:
+        out = io.BytesIO()
+        logos.draw(emblem.builtin, width=300).save(out, "PNG")
+        response = HttpResponse(out.getvalue(), content_type="image/png")
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+    if not emblem.image:
+        raise Http404
+    return private_file_response(emblem.image)
 
 
 @registry_reader

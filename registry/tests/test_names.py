@@ -22,9 +22,13 @@ def test_it_normalises_generic_words_punctuation_and_the_trailing_abbreviation()
     parsed = parse("Ikatan  Pemuda-Dayak (IPD)")
     assert parsed.distinctive == "pemuda dayak"
     assert parsed.abbreviation == "ipd"
+    # Spelling key: j and y fall together (old j = new y).
     assert parse("Persatuan Pemuda Dayak Kab. Kotim").full == "persatuan pemuda dayak kabupaten kotawaringin timur"
-    # "indonesia" is kept on purpose.
+    kotim = parse("Persatuan Pemuda Dayak Kab. Kotim")
+    assert kotim.region == ("kabupaten", "kotawaringin timur")
+    # A name of region words only is compared on them.
     assert parse("Laskar Indonesia").distinctive == "indonesia"
+    assert parse("Persatoean Pemoeda Dajak").distinctive == parse("Persatuan Pemuda Dayak").distinctive
 
 
 def test_it_finds_an_exact_duplicate(city_ormas):
@@ -92,11 +96,11 @@ def test_it_excludes_the_ormas_being_edited(city_ormas):
 
 
 def test_it_ranks_best_first_and_limits(db):
-    for place in ("Kahayan", "Katingan", "Kapuas", "Barito", "Seruyan"):
-        make_ormas(name=f"Forum Nelayan Sungai {place}", abbreviation="")
-    conflicts = find_conflicts("Forum Nelayan Sungai Kahayan", limit=3)
+    for place in ("", " Katingan", " Kapuas", " Sukamara", " Seruyan"):
+        make_ormas(name=f"Forum Pengrajin Manik Sampit{place}", abbreviation="")
+    conflicts = find_conflicts("Forum Pengrajin Manik Sampit", limit=3)
     assert len(conflicts) == 3
-    assert conflicts[0].name == "Forum Nelayan Sungai Kahayan"
+    assert conflicts[0].name == "Forum Pengrajin Manik Sampit"
     assert [c.score for c in conflicts] == sorted((c.score for c in conflicts), reverse=True)
 
 

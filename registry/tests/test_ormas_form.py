@@ -110,11 +110,11 @@ def test_it_saves_an_edit_through_the_form(client, city_officer, city_ormas):
     form = client.get(edit_url).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and k not in ("fields_of_activity", "logo")}
     data.update(
-        {k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on", phone="0536-2"
+        {k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on", phone="0536 3221234"
     )
     assert client.post(edit_url, data).status_code == 302
     city_ormas.refresh_from_db()
-    assert city_ormas.phone == "0536-2"
+    assert city_ormas.phone == "(0536) 3221234"  # normalised by phonenumbers
 
 
 def test_it_records_an_edit_made_through_the_action(city_officer, city_ormas):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.id import nik as stdnum_nik
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,8 @@ class NikInfo:
 def parse_nik(value: str, *, today: dt.date | None = None) -> NikInfo:
     """Check a NIK and return what it encodes, or raise ValidationError with a message that says what to fix."""
     nik = (value or "").strip()
-    if not nik.isdigit():
+    # ASCII only: str.isdigit() also accepts full-width and other scripts' digits ("６２７１…").
+    if not (nik.isascii() and nik.isdigit()):
         raise ValidationError(_("NIK may contain digits only."), code="nik_digits")
     if len(nik) != 16:
         raise ValidationError(
@@ -54,6 +57,14 @@ def parse_nik(value: str, *, today: dt.date | None = None) -> NikInfo:
         raise ValidationError(_("The birth date in the NIK lies in the future."), code="nik_future")
     if nik[12:16] == "0000":
         raise ValidationError(_("The last 4 digits of the NIK cannot be 0000."), code="nik_serial")
+    # What python-stdnum refuses, this validator refuses too (registry/tests/test_identifiers.py); after the checks
+    # above only its table of kab/kota codes (the first 4 digits) can still say no.
+    try:
+        stdnum_nik.validate(nik)
+    except StdnumError:
+        raise ValidationError(
+            _("The first 4 digits of the NIK are not a known province and regency code."), code="nik_region"
+        ) from None
     return NikInfo(
         province_code=province,
         kecamatan_code=f"{province}.{regency}.{district}",
