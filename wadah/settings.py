@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "complaints",
     "supervision",
     "fieldreports",
+    "coordination",
     "portal",
 ]
 
