@@ -32,7 +32,7 @@ def agencies_for(region_code: str) -> Any:
 def agencies_within(region_code: str) -> Any:
     """Agencies at this level and below it (a province Rakor may invite the kab/kota Kesbangpol)."""
     return Agency.objects.filter(
-        Q(region_id=region_code) | Q(region_id__startswith=region_code + ".") | Q(region_id=region_code[:2]),
+        Q(region_id=region_code) | Q(region__code__startswith=region_code + ".") | Q(region_id=region_code[:2]),
         is_active=True,
     ).order_by("region_id", "abbreviation")
 

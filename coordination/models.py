@@ -316,7 +316,7 @@ class AgendaItem(models.Model):
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
     # Items without a case: staff read them where the meeting's team is (supervision.compartments).
-    COMPARTMENT_REGION_FIELD = "meeting__team__region_id"
+    COMPARTMENT_REGION_FIELD = "meeting__team__region__code"
 
     class Meta:
         ordering = ["meeting_id", "order", "id"]
