@@ -769,7 +769,8 @@ def cite_clause(
     clause: Clause, *, by: User, case_step: CaseStep | None = None, field_report: Any = None
 ) -> ClauseCitation:
     """A case step or a field report cites a clause of the protocol in force."""
-    if clause.version.status != ProtocolVersion.Status.IN_FORCE:
+    version = ProtocolVersion.objects.get(pk=clause.version_id)  # fresh: an endorsement may have just put it in force
+    if version.status != ProtocolVersion.Status.IN_FORCE:
         raise ValidationError(_("Only clauses of the protocol in force are cited."))
     if (case_step is None) == (field_report is None):
         raise ValidationError(_("Cite the clause in one case step or one field report."))
@@ -779,5 +780,5 @@ def cite_clause(
         raise PermissionDenied(_("You cannot read that field report."))
     citation = ClauseCitation.objects.create(clause=clause, case_step=case_step, field_report=field_report, cited_by=by)
     target = case_step.case.reference if case_step else getattr(field_report, "reference", "")
-    _log(clause.version, "protocol_clause_cited", by=by, clause=clause.number, target=target)
+    _log(version, "protocol_clause_cited", by=by, clause=clause.number, target=target)
     return citation

@@ -38,7 +38,11 @@ def team(province_officer, leader, polda_member, binda_member) -> Team:
         by=province_officer, name="Tim Terpadu Pengawasan Ormas Provinsi", kind="tim_terpadu", region_code="62"
     )
     version = actions.add_roster_version(
-        team, by=province_officer, sk_number="188.44/12/2025", sk_date=dt.date(2025, 1, 2), valid_from=dt.date(2025, 1, 6)
+        team,
+        by=province_officer,
+        sk_number="188.44/12/2025",
+        sk_date=dt.date(2025, 1, 2),
+        valid_from=dt.date(2025, 1, 6),
     )
     add = actions.add_roster_member
     add(version, by=province_officer, name="Kepala Badan", agency=agency("Kesbangpol"), role="ketua", user=leader)
@@ -71,5 +75,3 @@ def polda_item(decision, province_officer):
     return actions.add_action_item(
         decision, by=province_officer, text="Patroli pasar", owner_agency=agency("Polda"), owner_person="Kasat"
     )
-
-

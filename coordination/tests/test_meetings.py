@@ -48,7 +48,9 @@ def test_attendance_by_hand(client, meeting, province_officer, polda_member):
     with pytest.raises(PermissionDenied):
         actions.record_attendance(meeting, by=polda_member, name="Someone")
     # The QR check-in seam: the same action with method="qr" (no secretariat needed).
-    qr = actions.record_attendance(meeting, by=None, roster_member=meeting.team.current_roster().members.get(name="Kabinda"), method="qr")
+    qr = actions.record_attendance(
+        meeting, by=None, roster_member=meeting.team.current_roster().members.get(name="Kabinda"), method="qr"
+    )
     assert qr.method == "qr" and qr.agency == agency("BINDA")
 
 

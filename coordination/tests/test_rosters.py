@@ -33,7 +33,11 @@ def test_a_kab_kota_agency_member_is_scoped_to_their_kab_kota(db):
 def test_a_new_sk_is_a_new_version_and_the_history_answers_who_was_on_the_team(team, province_officer):
     first = team.current_roster()
     second = actions.add_roster_version(
-        team, by=province_officer, sk_number="188.44/3/2026", sk_date=dt.date(2026, 2, 1), valid_from=dt.date(2026, 2, 2)
+        team,
+        by=province_officer,
+        sk_number="188.44/3/2026",
+        sk_date=dt.date(2026, 2, 1),
+        valid_from=dt.date(2026, 2, 2),
     )
     assert second.number == 2 and second.members.count() == 3  # copied
     first.refresh_from_db()
