@@ -627,7 +627,7 @@ def matters_arising(meeting: Meeting) -> Any:
     )
 
 
-STEP_FROM_DECISION = {
+STEP_FROM_DECISION: dict[str, Any] = {
     CaseStep.Kind.CLARIFICATION: case_actions.start_clarification,
     CaseStep.Kind.PERSUASION: case_actions.start_persuasion,
 }

@@ -194,9 +194,8 @@ class CiteForm(forms.Form):
     def __init__(self, *args: Any, steps: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["step"].queryset = steps  # type: ignore[attr-defined]
-        self.fields["step"].label_from_instance = lambda s: (
-            f"{s.case.reference} · {s.get_kind_display()} · {s.decided_on:%d-%m-%Y}"
-        )  # type: ignore[attr-defined]
+        field: Any = self.fields["step"]
+        field.label_from_instance = lambda s: f"{s.case.reference} · {s.get_kind_display()} · {s.decided_on:%d-%m-%Y}"
 
 
 class StepFromDecisionForm(forms.Form):

@@ -158,7 +158,7 @@ def roster_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
         if run(request, action, _("The SK was recorded as a new version of the roster."), form):
             return redirect(made[0])
     for errors in form.errors.values():
-        messages.error(request, " ".join(errors))
+        messages.error(request, " ".join(str(e) for e in errors))
     return redirect(team)
 
 
@@ -258,9 +258,11 @@ def meeting_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "matters_arising": actions.matters_arising(meeting),
         "minutes": meeting.current_minutes(),
         "open_for_changes": open_for_changes,
-        "invite_form": f.InviteForm(meeting=meeting) if is_secretariat and open_for_changes else None,
+        "invite_form": f.InviteForm(meeting=meeting, prefix="undang") if is_secretariat and open_for_changes else None,
         "agenda_form": f.AgendaForm() if is_secretariat and open_for_changes else None,
-        "attendance_form": f.AttendanceForm(meeting=meeting) if is_secretariat and open_for_changes else None,
+        "attendance_form": f.AttendanceForm(meeting=meeting, prefix="hadir")
+        if is_secretariat and open_for_changes
+        else None,
         "cancel_form": f.ReasonForm() if is_secretariat and meeting.status == Meeting.Status.SCHEDULED else None,
         "today": timezone.localdate(),
     }
@@ -308,7 +310,7 @@ def invitations_send(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @coordination_user
 def invite_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     meeting = _meeting(request, pk)
-    form = f.InviteForm(request.POST, meeting=meeting)
+    form = f.InviteForm(request.POST, meeting=meeting, prefix="undang")
     if not form.is_valid():
         messages.error(request, _("Choose the agency to invite."))
         return redirect(meeting)
@@ -335,8 +337,9 @@ def agenda_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
             return redirect(meeting)
     complaint = None
     if d["complaint"]:
-        complaint_model = AgendaItem._meta.get_field("complaint").related_model
-        complaint = complaint_model.objects.visible_to(user).filter(pk=d["complaint"]).first()  # type: ignore[union-attr]
+        # The model through the FK, not an import: complaints is a sibling capability app.
+        complaint_model: Any = AgendaItem._meta.get_field("complaint").related_model
+        complaint = complaint_model.objects.visible_to(user).filter(pk=d["complaint"]).first()
         if complaint is None:
             messages.error(request, _("No complaint number %(n)s in your scope.") % {"n": d["complaint"]})
             return redirect(meeting)
@@ -365,7 +368,7 @@ def attendance_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
         member = get_object_or_404(RosterMember, pk=request.POST["member"], version__team=meeting.team)
         action = lambda: actions.record_attendance(meeting, by=user, roster_member=member)  # noqa: E731
         return _post_action(request, meeting, action, _("%(name)s is present.") % {"name": member.name})
-    form = f.AttendanceForm(request.POST, meeting=meeting)
+    form = f.AttendanceForm(request.POST, meeting=meeting, prefix="hadir")
     if not form.is_valid():
         messages.error(request, _("Write the name of the person present."))
         return redirect(meeting)
@@ -397,6 +400,11 @@ def minutes(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     current = meeting.current_minutes()
     is_secretariat = access.is_secretariat(user, meeting.team)
+    agenda = _agenda_for(user, meeting)
+    for item in agenda:
+        for decision in item.decisions_list:  # type: ignore[attr-defined]
+            # One form per decision, prefixed, so that every field on the page has its own id.
+            decision.item_form = f.ActionItemForm(meeting=meeting, prefix=f"d{decision.pk}")
     writable = bool(current and current.is_editable and is_secretariat and meeting.status != Meeting.Status.SCHEDULED)
     context = {
         "meeting": meeting,
@@ -404,15 +412,15 @@ def minutes(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "versions": meeting.minutes.select_related("approved_by"),
         "writable": writable,
         "form": f.MinutesForm(initial={"text": current.text if current else ""}),
-        "agenda": _agenda_for(user, meeting),
+        "agenda": agenda,
         "matters_arising": actions.matters_arising(meeting),
         "is_secretariat": is_secretariat,
         "is_chair": access.is_chair(user, meeting),
         "recording": meeting.status == Meeting.Status.HELD and is_secretariat,
         "decision_form": f.DecisionForm(),
-        "item_form": f.ActionItemForm(meeting=meeting),
         "default_due": actions.default_due_date(meeting),
         "correction_form": f.ReasonForm(),
+        "today": timezone.localdate(),
         "history": Entry.objects.filter(
             subject_type__app_label="coordination", subject_type__model="meeting", subject_id=str(meeting.pk)
         ).select_related("actor")[:30],
@@ -480,13 +488,13 @@ def decision_add(request: AuthedHttpRequest, pk: int, item_pk: int) -> HttpRespo
 def action_item_add(request: AuthedHttpRequest, pk: int, decision_pk: int) -> HttpResponseBase:
     meeting = _meeting(request, pk)
     decision = get_object_or_404(meeting.decisions, pk=decision_pk)
-    form = f.ActionItemForm(request.POST, meeting=meeting)
+    form = f.ActionItemForm(request.POST, meeting=meeting, prefix=f"d{decision.pk}")
     if form.is_valid():
         d = form.cleaned_data
         action = lambda: actions.add_action_item(decision, by=request.user, **d)  # noqa: E731
         run(request, action, _("The action item was recorded for %(agency)s.") % {"agency": d["owner_agency"]})
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(f"{meeting.get_absolute_url()}notulen/#agenda-{decision.agenda_item_id}")
 
 

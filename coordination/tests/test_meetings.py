@@ -42,7 +42,9 @@ def test_attendance_by_hand(client, meeting, province_officer, polda_member):
     client.force_login(province_officer)
     client.post(reverse("coordination:attendance-add", args=[meeting.pk]), {"member": seat.pk})
     client.post(reverse("coordination:attendance-add", args=[meeting.pk]), {"member": seat.pk})  # twice: once
-    client.post(reverse("coordination:attendance-add", args=[meeting.pk]), {"name": "Wartawan", "position": "Pers"})
+    client.post(
+        reverse("coordination:attendance-add", args=[meeting.pk]), {"hadir-name": "Wartawan", "hadir-position": "Pers"}
+    )
     assert meeting.attendance.count() == 2
     assert meeting.attendance.get(roster_member=seat).method == Attendance.Method.MANUAL
     with pytest.raises(PermissionDenied):

@@ -60,6 +60,7 @@ class Command(BaseCommand):
         from django.test.utils import override_settings
 
         from complaints.demo import seed_complaints_demo
+        from coordination.demo import seed_coordination_demo
         from services.demo import seed_services_demo
         from supervision.demo import seed_supervision_demo
 
@@ -75,10 +76,12 @@ class Command(BaseCommand):
                 )
                 cases = seed_supervision_demo()
                 reports = seed_complaints_demo()
+                teams = seed_coordination_demo()
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
         self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
+        self.stdout.write(f"Demo coordination: {teams} teams, two Rakor with minutes and open items, a protocol.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in DEMO_USERS:
@@ -198,6 +201,10 @@ class Command(BaseCommand):
         account, _label, account_role = ORMAS_ACCOUNT_LOGIN
         if User.objects.filter(username=account).exists():
             self.stdout.write(f"  {account:<22} {Role(account_role).label} (its own Ormas only)")
+        if User.objects.filter(username="polres.palangkaraya").exists():
+            self.stdout.write(
+                f"  {'polres.palangkaraya':<22} {Role.AGENCY_MEMBER.label} (Polres Palangkaraya: its items)"
+            )
         if User.objects.filter(username=BINDA_LOGIN).exists():
             self.stdout.write(
                 f"  {BINDA_LOGIN:<22} {Role.AGENCY_MEMBER.label} (BINDA: its compartment of the demo cases)"
