@@ -360,7 +360,7 @@ class Minutes(models.Model):
         constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="minutes_version_unique")]
 
     def __str__(self) -> str:
-        return f"{self.meeting} — v{self.number}"
+        return f"{_('minutes')} v{self.number}"
 
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, set())

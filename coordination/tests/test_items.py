@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from coordination import actions
+from coordination import actions, models
 from coordination.management.commands.action_item_reminders import send_reminders
 from coordination.models import ActionItem, Meeting
 from coordination.tests.conftest import DAY, agency
@@ -111,3 +111,16 @@ def test_transitions_are_walked(polda_item):
         for source, targets in model.TRANSITIONS.items():
             assert source in model.Status.values and targets <= set(model.Status.values)
     assert polda_item.can_move_to("done") and not polda_item.can_move_to("open")
+
+
+@pytest.mark.parametrize("model", [Meeting, ActionItem, "Minutes", "ProtocolVersion"])
+def test_the_one_gate_follows_each_transitions_dict(model):
+    model = getattr(models, model) if isinstance(model, str) else model
+    for old in model.Status.values:
+        for new in model.Status.values:
+            obj = model(status=old)
+            if new in model.TRANSITIONS[old]:
+                actions._check(obj, new)
+            else:
+                with pytest.raises(actions.InvalidTransition):
+                    actions._check(obj, new)
