@@ -86,3 +86,10 @@ def test_roster_pages(client, team, province_officer, polda_member, kejati_membe
     client.force_login(kejati_member)  # not named on any version
     assert client.get(team.get_absolute_url()).status_code == 404
     assert client.get(reverse("coordination:home")).status_code == 200
+
+
+def test_ormas_accounts_and_the_public_are_kept_out(client, ormas_account):
+    assert client.get(reverse("coordination:home")).status_code == 302  # to the login
+    client.force_login(ormas_account)
+    assert client.get(reverse("coordination:home")).status_code == 403
+    assert client.get(reverse("coordination:agency-items")).status_code == 403
