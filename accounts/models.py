@@ -37,7 +37,8 @@ class Office(models.Model):
 
 
 class Agency(models.Model):
-    """An agency of the Tim Terpadu (Polda, Korem, BINDA, Kejati, …), kept as data an admin can extend."""
+    """An agency of the Tim Terpadu at the province (Polda, Korem, BINDA, Kejati, …) or in a kab/kota (Polres,
+    Kodim, Kejari, …), kept as data an admin can extend. Its members' scope is its region (User.scope_code)."""
 
     class Kind(models.TextChoices):
         KESBANGPOL = "kesbangpol", _("Kesbangpol")
@@ -55,6 +56,10 @@ class Agency(models.Model):
     abbreviation = models.CharField(_("abbreviation"), max_length=40)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     region = models.ForeignKey("regions.Region", models.PROTECT, verbose_name=_("region"))
+    # The agency one level up (Polres → Polda, Kodim → Korem, Kejari → Kejati); None at the top.
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent agency")
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -16,3 +16,5 @@ STAFF = [
 ORMAS_ACCOUNT = "sekretariat"
 # Created with the demo cases (demo/supervision.py): a BINDA member, to see the compartments from the other side.
 BINDA = "binda"
+# Created with the demo rosters (demo/coordination.py): a Polres member, to see an agency's action items.
+POLRES = "polres.palangkaraya"

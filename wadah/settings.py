@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "complaints",
     "supervision",
     "fieldreports",
+    "coordination",
     "insights",
     "portal",
     "demo",

@@ -61,6 +61,8 @@ DATA_MIGRATIONS = [
     ("services.migrations.0002_service_types", "load"),
     ("complaints.migrations.0003_triage_period", "add_period"),
     ("supervision.migrations.0002_step_authorities", "seed"),
+    ("registry.migrations.0007_name_terms_seed", "seed"),
+    ("coordination.migrations.0002_action_item_period", "add_period"),
 ]
 
 

@@ -21,7 +21,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("wadah", "regions", "audit", "workdays")),
     ("identity", ("accounts",)),
     ("records", ("registry", "letters")),
-    ("capabilities", ("supervision", "services", "imports", "ormas_accounts", "complaints", "fieldreports")),
+    (
+        "capabilities",
+        ("supervision", "services", "imports", "ormas_accounts", "complaints", "fieldreports", "coordination"),
+    ),
     ("read models and audiences", ("insights", "portal")),
     ("demo", ("demo",)),
 )
@@ -34,6 +37,11 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
     {
         ("complaints", "supervision"),
         ("fieldreports", "supervision"),
+        # Meetings' agenda items and decisions are about cases (read through the compartment rule) and field
+        # reports cite the joint protocol's clauses through a link model in coordination.
+        ("coordination", "supervision"),
+        ("coordination", "complaints"),
+        ("coordination", "fieldreports"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),

@@ -14,7 +14,8 @@ from django.utils import timezone
 from accounts.models import Agency, Office, Role, User
 from audit.log import record
 from demo.complaints import seed_complaints_demo
-from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, STAFF
+from demo.coordination import seed_coordination_demo
+from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, POLRES, STAFF
 from demo.registry.generate import DemoGenerator
 from demo.services import seed_services_demo
 from demo.supervision import seed_supervision_demo
@@ -59,10 +60,12 @@ class Command(BaseCommand):
                 )
                 cases = seed_supervision_demo()
                 reports = seed_complaints_demo()
+                teams = seed_coordination_demo()
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
         self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
+        self.stdout.write(f"Demo coordination: {teams} teams, two Rakor with minutes and open items, a protocol.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in STAFF:
@@ -187,4 +190,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {ORMAS_ACCOUNT:<22} {Role.ORMAS_ACCOUNT.label} (its own Ormas only)")
         if User.objects.filter(username=BINDA).exists():
             self.stdout.write(f"  {BINDA:<22} {Role.AGENCY_MEMBER.label} (BINDA: its compartment of the demo cases)")
+        if User.objects.filter(username=POLRES).exists():
+            self.stdout.write(f"  {POLRES:<22} {Role.AGENCY_MEMBER.label} (Polres Palangkaraya: its agency's items)")
         self.stdout.write("")

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoordinationConfig(AppConfig):
+    name = "coordination"
+    verbose_name = _("Coordination (Rakor and the Tim Terpadu)")
+
+    def ready(self) -> None:
+        # Audit entries about a team or a meeting are read by who may open that team or meeting (audit/visibility.py).
+        from audit import visibility
+        from coordination.models import Meeting, Team
+
+        visibility.register("coordination.team", lambda user: Team.objects.visible_to(user).values("pk"))
+        visibility.register("coordination.meeting", lambda user: Meeting.objects.visible_to(user).values("pk"))

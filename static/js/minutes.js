@@ -1,0 +1,54 @@
+// Live minutes (notulen): the same approach as field-report.js. Everything here is optional: the page works
+// without JavaScript (the Save button posts the text).
+// - keeps a copy of the text in localStorage on every keystroke, so nothing is lost when the connection drops
+//   (htmx saves the draft on the server every 20 s and when the writer leaves the field);
+// - says so when a save fails for lack of a connection, and saves again as soon as the browser is back online;
+// - on load, puts back a copy newer than the server's last save (e.g. typed offline, then the page reloaded) and
+//   saves it.
+// No inline scripts (CSP).
+document.addEventListener("DOMContentLoaded", function () {
+  var form = document.querySelector("form[data-minutes]");
+  if (!form) { return; }
+  var key = form.dataset.draftKey;
+  var text = form.querySelector("textarea[name=text]");
+  var status = document.getElementById("autosave-status");
+
+  function read() {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function backup() {
+    try { localStorage.setItem(key, JSON.stringify({ t: Date.now(), v: text.value })); } catch (e) { /* storage full or off */ }
+  }
+  function saveNow() { form.dispatchEvent(new Event("wadah:online")); }
+
+  var saved = Number(form.dataset.saved || 0);
+  var copy = read();
+  if (copy && typeof copy.v === "string" && copy.t / 1000 > saved + 2 && copy.v !== text.value) {
+    text.value = copy.v;
+    var notice = document.querySelector("[data-draft-restored]");
+    if (notice) { notice.classList.remove("d-none"); }
+    // htmx binds its triggers on load; give it a moment, then send the restored text.
+    window.setTimeout(saveNow, 300);
+  } else if (copy && copy.v === text.value) {
+    localStorage.removeItem(key);
+  }
+
+  text.addEventListener("input", backup);
+  form.addEventListener("htmx:sendError", function () {
+    if (status) { status.textContent = form.dataset.offlineText || ""; status.classList.add("text-danger"); }
+  });
+  form.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail && event.detail.successful) {
+      if (status) { status.classList.remove("text-danger"); }
+      form.dataset.saved = String(Math.floor(Date.now() / 1000));
+      var current = read();
+      // The server has this text now: the device's copy is no longer needed.
+      if (current && current.v === text.value) { localStorage.removeItem(key); }
+    }
+  });
+  window.addEventListener("online", saveNow);
+  // Other forms on the page (decisions, action items) reload it: save the text first where possible.
+  document.addEventListener("submit", function (event) {
+    if (event.target !== form) { backup(); }
+  }, true);
+});
