@@ -13,6 +13,7 @@ urlpatterns = [
     path("pengaduan/", include("complaints.urls")),
     path("pengawasan/", include("supervision.urls")),
     path("laporan-lapangan/", include("fieldreports.urls")),
+    path("pembinaan/", include("guidance.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]
