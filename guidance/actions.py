@@ -224,6 +224,7 @@ def cancel_event(event: Event, *, by: User, reason: str) -> Event:
 
 @transaction.atomic
 def record_outcome(event: Event, *, by: User, report: str) -> Event:
+    event = Event.objects.select_for_update().select_related("programme").get(pk=event.pk)
     require_editor(by, event.programme.region_id)
     if event.status != Event.Status.HELD:
         raise ValidationError(_("Record the outcome once the event has been held."))

@@ -60,6 +60,7 @@ class Command(BaseCommand):
         from django.test.utils import override_settings
 
         from complaints.demo import seed_complaints_demo
+        from guidance.demo import seed_guidance_demo
         from services.demo import seed_services_demo
         from supervision.demo import seed_supervision_demo
 
@@ -75,10 +76,12 @@ class Command(BaseCommand):
                 )
                 cases = seed_supervision_demo()
                 reports = seed_complaints_demo()
+                programmes = seed_guidance_demo()
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
         self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
+        self.stdout.write(f"Demo guidance: {programmes} programmes with events, attendance and assessments.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in DEMO_USERS:
