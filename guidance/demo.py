@@ -154,7 +154,7 @@ def seed_guidance_demo() -> int:
         seats_per_ormas=2,
         agenda="Pembukaan\nDialog\nRencana tindak lanjut",
     )
-    invitees = list(Ormas.objects.filter(pk=own)) + ormas_list[5:8]
+    invitees = list(Ormas.objects.filter(pk=own or 0)) + ormas_list[5:8]
     actions.invite(
         upcoming, invitees, by=officer, reason="Jejaring dan kehadiran digital masih lemah", with_letter=True
     )

@@ -1,6 +1,7 @@
 """The attendance list (daftar hadir, with a signature column) and the certificates as PDF, compiled by typst
 like the letters: every variable text goes in through sys_inputs as JSON, never read as typst markup."""
 
+import io
 import json
 from functools import cache
 from pathlib import Path
@@ -95,4 +96,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
 
 def participant_qr_svg(payload: str) -> str:
     """The check-in QR code as an SVG document (the Ormas account's page and the invitation show it)."""
-    return segno.make(payload, error="m").svg_inline(scale=6, border=3)
+    buffer = io.BytesIO()
+    # A standalone SVG document (with its namespace), unlike svg_inline(), so that an <img> can show it.
+    segno.make(payload, error="m").save(buffer, kind="svg", scale=6, border=3, xmldecl=False)
+    return buffer.getvalue().decode()

@@ -111,7 +111,7 @@
 
   function setOnline(online) {
     var badge = document.getElementById("net-status");
-    badge.className = "badge " + (online ? "bg-green-lt" : "bg-orange-lt");
+    badge.className = "badge text-wrap text-start " + (online ? "bg-green-lt" : "bg-orange-lt");
     badge.textContent = online ? msg.msgOnline : msg.msgOffline;
   }
 
