@@ -13,7 +13,7 @@
       animation: false,
       color: data.series.length === 1 ? [colours[1]] : colours,
       legend: { bottom: 0, data: data.series.map(function (s) { return s.name; }) },
-      radar: { indicator: data.indicators, radius: "62%", axisName: { color: "#1d273b" } },
+      radar: { indicator: data.indicators, radius: node.clientWidth < 500 ? "45%" : "62%", axisName: { color: "#1d273b", fontSize: node.clientWidth < 500 ? 10 : 12 } },
       series: [{
         type: "radar",
         data: data.series.map(function (s, i) {
