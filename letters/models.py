@@ -180,6 +180,7 @@ class Letter(models.Model):
         "skt-renewal": _("SKT renewal"),
         "activity-report-receipt": _("Activity report receipt"),
         "dissolution-notice": _("Dissolution notice"),
+        "event-invitation": _("Invitation to a guidance event"),
         "other": _("Other"),
     }
 

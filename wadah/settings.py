@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "supervision",
     "fieldreports",
     "coordination",
+    "guidance",
     "insights",
     "portal",
     "demo",
@@ -193,6 +194,8 @@ STATICFILES_DIRS = [
     # Front-end packages come from npm (package-lock.json) into the git-ignored node_modules.
     ("vendor/tabler/css", BASE_DIR / "node_modules/@tabler/core/dist/css"),
     ("vendor/tabler/js", BASE_DIR / "node_modules/@tabler/core/dist/js"),
+    ("vendor/qr-scanner", BASE_DIR / "node_modules/qr-scanner"),
+    ("vendor/echarts", BASE_DIR / "node_modules/echarts/dist"),
 ]
 # Uploads live outside the web root and are only ever served through a permission check.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "private")))

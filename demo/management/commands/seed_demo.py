@@ -15,6 +15,7 @@ from accounts.models import Agency, Office, Role, User
 from audit.log import record
 from demo.complaints import seed_complaints_demo
 from demo.coordination import seed_coordination_demo
+from demo.guidance import seed_guidance_demo
 from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, POLRES, STAFF
 from demo.registry.generate import DemoGenerator
 from demo.services import seed_services_demo
@@ -61,11 +62,13 @@ class Command(BaseCommand):
                 cases = seed_supervision_demo()
                 reports = seed_complaints_demo()
                 teams = seed_coordination_demo()
+                programmes = seed_guidance_demo()
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
         self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
         self.stdout.write(f"Demo coordination: {teams} teams, two Rakor with minutes and open items, a protocol.")
+        self.stdout.write(f"Demo guidance: {programmes} programmes with events, attendance and assessments.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in STAFF:

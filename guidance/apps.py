@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# Safe at import time: panels holds no models.
+from registry import panels
+
+
+class GuidanceConfig(AppConfig):
+    name = "guidance"
+    verbose_name = _("Guidance (pembinaan)")
+
+    def ready(self) -> None:
+        # The Ormas record shows the events it attended and its assessments through the registry's panel slots,
+        # so the registry names no guidance template.
+        panels.register("summary", "guidance/ormas_guidance.html", order=10)
