@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wadah.middleware.NoStoreForSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.RequireVerifiedStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -179,12 +180,21 @@ USE_THOUSAND_SEPARATOR = False
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end packages come from npm (package-lock.json) into the git-ignored node_modules.
-    ("vendor/tabler/css", BASE_DIR / "node_modules/@tabler/core/dist/css"),
-    ("vendor/tabler/js", BASE_DIR / "node_modules/@tabler/core/dist/js"),
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end packages come from npm (package-lock.json) into the git-ignored node_modules; only the files the pages
+# load are collected (wadah/staticfinders.py says why).
+_TABLER = BASE_DIR / "node_modules/@tabler/core/dist"
+VENDOR_STATIC_FILES = {
+    f"vendor/tabler/{kind}/{name}": _TABLER / kind / name
+    for kind, names in {"css": ["tabler.min.css"], "js": ["tabler.min.js"]}.items()
+    for base in names
+    for name in (base, base + ".map")
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "wadah.staticfinders.VendorFileFinder",
 ]
 # Uploads live outside the web root and are only ever served through a permission check.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "private")))
