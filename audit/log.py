@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from audit.models import Entry
 
@@ -18,7 +19,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+    if isinstance(value, FieldFile):
+        # Only the stored name: .url would ask the storage (and raise for an empty field).
         return value.name or ""
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]

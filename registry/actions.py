@@ -144,6 +144,24 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
 
 
 @transaction.atomic
+def set_logo(ormas: Ormas, *, by: User | None, upload: UploadedFile, sniffed: SniffedType) -> None:
+    """Store a new logo (already sniffed as an image) and record the change of file name.
+
+    The file is written before the row changes; if anything after that fails the new file is removed again, so a
+    failed save never leaves an unreferenced upload behind. The earlier logo stays on disk: Riwayat names it.
+    """
+    old = ormas.logo.name
+    ormas.logo.save(f"logo-{ormas.pk}.{sniffed.extension}", upload, save=False)
+    new = ormas.logo.name
+    try:
+        update_ormas(ormas, by=by, changes={"logo": new})
+    except BaseException:
+        ormas.logo.storage.delete(new)
+        ormas.logo.name = old
+        raise
+
+
+@transaction.atomic
 def change_ormas_status(
     ormas: Ormas, status: str, *, by: User | None, reason: str, effective_on: Any = None, legal_basis: str = ""
 ) -> None:

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "wadah.middleware.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CsrfViewMiddleware, the first to read a POST body.
+    "wadah.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "wadah.middleware.NoStoreForSignedInMiddleware",
@@ -210,10 +212,21 @@ STORAGES = {
 }
 WADAH_MAX_DOCUMENT_MB = env_int("WADAH_MAX_DOCUMENT_MB", 10)
 WADAH_MAX_IMPORT_MB = env_int("WADAH_MAX_IMPORT_MB", 20)
-# Django refuses request bodies above this before any view runs; keep it just above the largest cap.
+# A whole request body (all files of one form): refused from its Content-Length before it is read, with a page that
+# says so (wadah.middleware.RequestLimitsMiddleware). The default fits a complaint with its five attachments.
+WADAH_MAX_REQUEST_MB = env_int("WADAH_MAX_REQUEST_MB", 5 * WADAH_MAX_DOCUMENT_MB + 1)
+# Counts each file's bytes while they stream and aborts over the largest per-file cap (wadah/lib/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "wadah.lib.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Form fields other than files: Django refuses more than this before any view runs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# No form takes more than five files (a complaint's attachments); Django's default was 100.
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- Mail and background tasks ---------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wadah <noreply@localhost>")
