@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import OrmasAccountRequest
+from accounts.models import OrmasAccountRequest, User
 from wadah.lib.urls import absolute_url
 
 
@@ -38,6 +38,25 @@ def send_account_request_mail(request_id: int, kind: str) -> None:
         }
         subject = subjects[kind] % context
         body = render_to_string(f"accounts/email/request_{kind}.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
+def send_registration_attempt_notice(user_id: int) -> None:
+    """Someone asked for an Ormas account with the e-mail address of an existing account. The register page said
+    nothing about it (that would tell anyone which addresses are registered); the owner is told here."""
+    user = User.objects.get(pk=user_id)
+    if not user.email:
+        return
+    context = {
+        "name": str(user),
+        "username": user.username,
+        "login_url": absolute_url(reverse("accounts:login")),
+        "reset_url": absolute_url(reverse("accounts:password-reset")),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Wadah: someone asked for an account with your e-mail address")
+        body = render_to_string("accounts/email/register_existing.txt", context)
     send_mail(subject, body, None, [user.email])
 
 

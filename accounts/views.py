@@ -1,3 +1,4 @@
+import datetime as dt
 from base64 import b32encode
 from typing import Any
 
@@ -20,12 +21,15 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import actions
+from accounts.contact import office_contact
 from accounts.decorators import ormas_account_required, registry_editor
 from accounts.forms import DecisionForm, LoginForm, OrmasAccountRequestForm, RejectForm, TokenForm
 from accounts.models import OrmasAccountRequest, Role
+from accounts.tasks import send_registration_attempt_notice
 from regions.models import Region
 from registry import search as registry_search
 from registry.models import BoardMember, Ormas
+from wadah.lib import ratelimit
 from wadah.lib.files import private_file_response
 from wadah.lib.text import compact, digits_only, normalize
 from wadah.typing import AuthedHttpRequest
@@ -196,9 +200,16 @@ def register(request: HttpRequest) -> HttpResponse:
         request.FILES if request.method == "POST" else None,
     )
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()
-    if request.method == "POST" and not searching and form.is_valid():
+    if request.method == "POST" and not searching and form.is_valid() and not _registration_throttled(request, form):
         data = form.cleaned_data
         assert form.ormas_object is not None and form.upload is not None and form.sniffed is not None
+        # The same page follows whether or not the address has an account; its owner learns of the attempt by e-mail.
+        request.session["account_request_sent"] = {"email": data["email"], "ormas": form.ormas_object.name}
+        existing = actions.existing_account_for(data["email"])
+        if existing is not None and not actions.may_register_again(existing):
+            request.session["account_request_id"] = None
+            send_registration_attempt_notice.enqueue(existing.pk)
+            return redirect("accounts:register-done")
         try:
             account_request = actions.request_ormas_account(
                 full_name=data["full_name"],
@@ -234,6 +245,30 @@ def register(request: HttpRequest) -> HttpResponse:
     )
 
 
+REGISTER_ADDRESS_LIMITS = ((dt.timedelta(hours=1), 5), (dt.timedelta(days=1), 20))
+REGISTER_EMAIL_LIMITS = ((dt.timedelta(days=1), 3),)
+
+
+def _registration_throttled(request: HttpRequest, form: OrmasAccountRequestForm) -> bool:
+    """Per address and per e-mail address: a few requests a day are plenty for a real applicant."""
+    address, email = ratelimit.address_key(request), ratelimit.key_for(form.cleaned_data["email"])
+    if ratelimit.exceeded("register", address, REGISTER_ADDRESS_LIMITS) or ratelimit.exceeded(
+        "register-email", email, REGISTER_EMAIL_LIMITS
+    ):
+        form.add_error(
+            None,
+            _(
+                "Too many account requests came from your network or for this e-mail address. Try again tomorrow, "
+                "or contact %(contact)s."
+            )
+            % {"contact": office_contact(form.ormas_object.region_id if form.ormas_object else "62")},
+        )
+        return True
+    ratelimit.count("register", address)
+    ratelimit.count("register-email", email)
+    return False
+
+
 def _kept(data: Any) -> dict[str, Any]:
     """What a no-JavaScript search keeps of the form (passwords and files never travel back)."""
     return {key: data.get(key) for key in ("full_name", "email", "phone", "position", "position_other", "ormas")}
@@ -256,7 +291,11 @@ def register_done(request: HttpRequest) -> HttpResponse:
         if request_id
         else None
     )
-    return render(request, "accounts/register_done.html", {"account_request": account_request})
+    return render(
+        request,
+        "accounts/register_done.html",
+        {"account_request": account_request, "sent": request.session.get("account_request_sent")},
+    )
 
 
 # --- Ormas accounts: the account's own pages ---------------------------------------------------------------------

@@ -30,6 +30,7 @@ from registry.forms import (
 )
 from registry.models import BoardMember, Chapter, Document, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
+from wadah.lib.clientip import client_ip
 from wadah.lib.files import private_file_response
 from wadah.typing import AuthedHttpRequest
 
@@ -328,7 +329,7 @@ def person_nik(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     if not request.user.can_see_personal_data:  # type: ignore[union-attr]
         raise Http404
     person = get_object_or_404(Person.objects.filter(seats__ormas=ormas).distinct(), pk=person_pk)
-    actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=request.META.get("REMOTE_ADDR"))  # type: ignore[arg-type]
+    actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=client_ip(request))  # type: ignore[arg-type]
     return render(request, "registry/nik.html", {"person": person, "revealed": True})
 
 

@@ -136,7 +136,15 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# Reverse proxies in front of gunicorn (1 behind the README's nginx): the client address for axes and every rate
+# limit is read from X-Forwarded-For, this many entries from the right (wadah/lib/clientip.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "wadah.lib.clientip.client_ip"
+# Besides the username+address lockout above: failures for one username from any address, and from one address for
+# any username, within the cool-off (a slow spray across addresses or accounts). Higher, so one address alone can
+# never lock someone else's account (accounts.forms.LoginForm).
+LOGIN_USERNAME_FAILURE_LIMIT = env_int("LOGIN_USERNAME_FAILURE_LIMIT", 30)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 
 OTP_TOTP_ISSUER = "Wadah"
 
