@@ -218,6 +218,8 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# `manage.py backup` without a directory writes a new one in here (keep a copy off-site).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 WADAH_MAX_DOCUMENT_MB = env_int("WADAH_MAX_DOCUMENT_MB", 10)
 WADAH_MAX_IMPORT_MB = env_int("WADAH_MAX_IMPORT_MB", 20)
 # A whole request body (all files of one form): refused from its Content-Length before it is read, with a page that
