@@ -20,7 +20,7 @@ from complaints.models import Complaint, ComplaintAttachment, hash_code, new_tra
 from letters.actions import issue_letter
 from regions.models import Region
 from registry.models import Ormas
-from wadah.lib.files import DOCUMENT_TYPES, SniffedType, save_private, sha256_of, sniff
+from wadah.lib.files import DOCUMENT_TYPES, SniffedType, sniff
 from workdays.engine import deadline_for
 
 S = Complaint.Status
@@ -132,15 +132,8 @@ def submit_complaint(
         triage_due_on=deadline_for(TRIAGE_PERIOD, timezone.localdate(), region_code=region.code),
     )
     for upload, sniffed in checked:
-        digest = sha256_of(upload)
-        attachment = ComplaintAttachment(
-            complaint=complaint,
-            original_name=(upload.name or "")[:255],
-            content_type=sniffed.mime,
-            size=upload.size or 0,
-            sha256=digest,
-        )
-        save_private(attachment.file, upload, sniffed, digest)
+        attachment = ComplaintAttachment(complaint=complaint)
+        attachment.store(upload, sniffed)
         attachment.save()
     # The complainant's identity stays out of the audit trail; only whether they left contact details.
     _log(

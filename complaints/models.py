@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wadah.models import PrivateFile
+
 # Crockford base32: no I, L, O or U, so nothing is mistaken for 1, 0 or V.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 20
@@ -169,17 +171,13 @@ class Complaint(models.Model):
         return not (self.complainant_name or self.complainant_phone or self.complainant_email)
 
 
-class ComplaintAttachment(models.Model):
+class ComplaintAttachment(PrivateFile):
     """A photo or PDF sent with a complaint, stored privately and served only to officers in scope."""
 
     MAX_FILES = 5
 
     complaint = models.ForeignKey(Complaint, models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="complaints/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

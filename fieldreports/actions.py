@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Agency, Role, User
 from audit.log import diff, record
 from fieldreports.models import ALARMING, FieldReport, FieldReportPhoto
-from wadah.lib.files import IMAGE_TYPES, sha256_of, sniff
+from wadah.lib.files import IMAGE_TYPES, sniff
 
 MAX_PHOTO_MB = 10
 MAX_PHOTOS = 12
@@ -166,16 +166,13 @@ def add_photo(
         taken_at = None  # a phone clock far ahead is not evidence of anything
     photo = FieldReportPhoto(
         report=report,
-        content_type=sniffed.mime,
-        size=upload.size or 0,
         latitude=lat,
         longitude=lng,
         accuracy=meters if meters is None or meters >= 0 else None,
         taken_at=taken_at,
         uploaded_by=by,
     )
-    digest = sha256_of(upload)
-    photo.file.save(f"{digest[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+    digest = photo.store(upload, sniffed)
     photo.save()
     _log(
         report,

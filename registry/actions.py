@@ -19,7 +19,7 @@ from audit.log import diff, record
 from audit.models import Entry
 from regions.models import Region
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
-from wadah.lib.files import SniffedType, save_private, sha256_of
+from wadah.lib.files import SniffedType
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
 
@@ -305,18 +305,8 @@ def add_document(
     title: str = "",
 ) -> Document:
     """Store an uploaded file for an Ormas (the caller has already checked its size and real type)."""
-    digest = sha256_of(upload)
-    document = Document(
-        ormas=ormas,
-        document_type=document_type,
-        title=title,
-        original_name=(upload.name or "file")[:255],
-        content_type=sniffed.mime,
-        size=upload.size or 0,
-        sha256=digest,
-        uploaded_by=by,
-    )
-    save_private(document.file, upload, sniffed, digest)
+    document = Document(ormas=ormas, document_type=document_type, title=title, uploaded_by=by)
+    document.store(upload, sniffed)
     document.save()
     record(
         document,
