@@ -43,6 +43,7 @@ class LoginForm(AuthenticationForm):
         return super().clean()
 
     def _too_many_failures(self, username: str) -> bool:
+        assert self.request is not None
         since = timezone.now() - dt.timedelta(hours=settings.AXES_COOLOFF_TIME)
         recent = AccessAttempt.objects.filter(attempt_time__gte=since)
         by_user = recent.filter(username=username).aggregate(n=Sum("failures_since_start"))["n"] or 0

@@ -156,7 +156,8 @@ def set_logo(ormas: Ormas, *, by: User | None, upload: UploadedFile, sniffed: Sn
     try:
         update_ormas(ormas, by=by, changes={"logo": new})
     except BaseException:
-        ormas.logo.storage.delete(new)
+        if new:
+            ormas.logo.storage.delete(new)
         ormas.logo.name = old
         raise
 

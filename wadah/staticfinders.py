@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.finders import BaseFinder
-from django.core.checks import Error
+from django.core.checks import CheckMessage, Error
 from django.core.files.storage import FileSystemStorage
 
 
@@ -24,7 +24,7 @@ class VendorFileFinder(BaseFinder):
         super().__init__(*args, **kwargs)
         self.files: dict[str, Path] = {url: Path(src) for url, src in settings.VENDOR_STATIC_FILES.items()}
 
-    def check(self, **kwargs: Any) -> list[Error]:
+    def check(self, **kwargs: Any) -> list[CheckMessage]:
         # Missing only when `npm ci` has not run; say so instead of failing later with a 404 or a collectstatic error.
         return [
             Error(f"Vendor static file {src} is missing (run `npm ci`).", id="wadah.E001")
@@ -32,7 +32,7 @@ class VendorFileFinder(BaseFinder):
             if not src.is_file()
         ]
 
-    def find(self, path: str, find_all: bool = False, **kwargs: Any) -> str | list[str]:
+    def find(self, path: str, find_all: bool = False, **kwargs: Any) -> Any:  # str, or a list when find_all
         src = self.files.get(path)
         if src is None or not src.is_file():
             return [] if find_all else ""
