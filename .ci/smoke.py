@@ -269,6 +269,18 @@ def main() -> None:
             fail(f"the stylesheet came back with {len(static.body)} bytes")  # type: ignore[attr-defined]
         if static.headers.get("X-Content-Type-Options") != "nosniff":
             fail("static file without nosniff")
+        # A 100 MB upload is refused from its Content-Length, before any of the body is read.
+        raw = socket.create_connection(("127.0.0.1", port), timeout=30)
+        raw.sendall(
+            f"POST /pengaduan/baru/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Forwarded-Proto: https\r\n"
+            f"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: {100 * 1024 * 1024}\r\n\r\n--x\r\n".encode()
+        )
+        started = time.monotonic()
+        status_line = raw.recv(200).split(b"\r\n", 1)[0]
+        raw.close()
+        if b" 413 " not in status_line or time.monotonic() - started > 10:
+            fail(f"a 100 MB POST should be refused at once with 413, got {status_line!r}")
+        step("100 MB POST: 413 before the body was sent")
         step("all checks passed")
     finally:
         if gunicorn is not None:
