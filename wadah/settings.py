@@ -147,6 +147,10 @@ LOGIN_USERNAME_FAILURE_LIMIT = env_int("LOGIN_USERNAME_FAILURE_LIMIT", 30)
 LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 
 OTP_TOTP_ISSUER = "Wadah"
+# The admin would otherwise show any user's TOTP secret and QR code (/kelola/otp_totp/totpdevice/<pk>/config/ and
+# /qrcode/) — enough to pass their second factor; hidden, those views answer 403 (and no longer 500 for an unknown
+# device, which the fuzz test found).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
