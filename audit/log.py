@@ -21,7 +21,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, FieldFile):  # hasattr(value, "url") raises ValueError on an empty one
+    if isinstance(value, FieldFile):
+        # Only the stored name: .url would ask the storage (and raise for an empty field).
         return value.name or ""
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from complaints.models import Complaint, StatusLookup
+from wadah.lib.clientip import client_ip
 
 # Submissions per address: a neighbourhood sharing one mobile IP may send a few, a script may not.
 SUBMIT_LIMITS = ((dt.timedelta(hours=1), 5), (dt.timedelta(days=1), 20))
@@ -22,11 +23,6 @@ MAX_FORM_AGE_SECONDS = 24 * 3600
 # A wrong (or right) code is answered no faster than this, so response times tell nothing.
 LOOKUP_FLOOR_SECONDS = 0.4
 _SALT = "complaints.form-started"
-
-
-def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR as set by the server; a reverse proxy in front must pass the client's address through to it.
-    return request.META.get("REMOTE_ADDR", "") or ""
 
 
 def ip_hash(request: HttpRequest) -> str:

@@ -21,7 +21,7 @@ from letters.bodies import render_body
 from regions.models import Region
 from registry.models import Ormas
 from supervision.actions import open_case
-from wadah.lib.files import DOCUMENT_TYPES, SniffedType, save_private, sha256_of, sniff
+from wadah.lib.files import DOCUMENT_TYPES, SniffedType, sniff
 from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
 
@@ -126,15 +126,8 @@ def submit_complaint(
         triage_due_on=deadline_for(TRIAGE_PERIOD, timezone.localdate(), region_code=region.code),
     )
     for upload, sniffed in checked:
-        digest = sha256_of(upload)
-        attachment = ComplaintAttachment(
-            complaint=complaint,
-            original_name=(upload.name or "")[:255],
-            content_type=sniffed.mime,
-            size=upload.size or 0,
-            sha256=digest,
-        )
-        save_private(attachment.file, upload, sniffed, digest)
+        attachment = ComplaintAttachment(complaint=complaint)
+        attachment.store(upload, sniffed)
         attachment.save()
     # The complainant's identity stays out of the audit trail; only whether they left contact details.
     facts: dict[str, Any] = {"channel": channel, "attachments": len(checked), "anonymous": complaint.is_anonymous}

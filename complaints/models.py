@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
 from wadah.lib.workflow import Workflow
+from wadah.models import PrivateFile
 
 # Crockford base32: no I, L, O or U, so nothing is mistaken for 1, 0 or V.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -178,17 +179,13 @@ class Complaint(Workflow, models.Model):
         return not (self.complainant_name or self.complainant_phone or self.complainant_email)
 
 
-class ComplaintAttachment(models.Model):
+class ComplaintAttachment(PrivateFile):
     """A photo or PDF sent with a complaint, stored privately and served only to officers in scope."""
 
     MAX_FILES = 5
 
     complaint = models.ForeignKey(Complaint, models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="complaints/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

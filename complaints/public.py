@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.contact import office_contact
 from complaints import abuse, actions
 from complaints.forms import PublicComplaintForm, StatusLookupForm
 from complaints.models import Complaint, ComplaintAttachment, hash_code
@@ -55,8 +56,9 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
             request,
             _(
                 "Many complaints were sent from your internet connection in a short time. Please try again later, "
-                "or contact the Kesbangpol office directly."
-            ),
+                "or contact %(contact)s directly."
+            )
+            % {"contact": office_contact()},
         )
     searching = request.method == "POST" and request.POST.get("action") == "search"
     if searching:  # the no-JavaScript Ormas search: show matches, keep what was typed
@@ -156,7 +158,11 @@ def complaint_status(request: HttpRequest) -> HttpResponse:
         started = time.monotonic()
         hashed = abuse.ip_hash(request)
         if abuse.lookups_exceeded(hashed):
-            return _too_many(request, _("Too many lookups from your internet connection. Please try again later."))
+            return _too_many(
+                request,
+                _("Too many lookups from your internet connection. Please try again later, or contact %(contact)s.")
+                % {"contact": office_contact()},
+            )
         abuse.count_lookup(hashed)
         if form.is_valid():
             complaint = (

@@ -21,6 +21,7 @@ from audit.models import Entry
 from complaints import actions
 from complaints.forms import (
     ComplaintFilterForm,
+    GroupForm,
     IntakeForm,
     OpenCaseForm,
     PoliceReferralForm,
@@ -228,7 +229,10 @@ def complaint_start_triage(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 @registry_editor
 def complaint_group(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     complaint = _complaint_for(request, pk)
-    into = get_object_or_404(Complaint.objects.visible_to(request.user), pk=request.POST.get("into") or 0)
+    # "into" comes from a hidden field; anything but a number is answered like an unknown complaint.
+    form = GroupForm(request.POST)
+    into_pk = form.cleaned_data["into"] if form.is_valid() else 0
+    into = get_object_or_404(Complaint.objects.visible_to(request.user), pk=into_pk)
     return _act(
         request, complaint.pk, lambda c: actions.group_complaint(c, into, by=request.user), _("Complaints grouped.")
     )

@@ -16,7 +16,7 @@ from fieldreports.models import ALARMING, FieldReport, FieldReportPhoto
 from registry.models import Ormas
 from supervision import compartments
 from supervision.models import Case
-from wadah.lib.files import IMAGE_TYPES, sha256_of, sniff
+from wadah.lib.files import IMAGE_TYPES, sniff
 from wadah.lib.workflow import InvalidTransition
 
 MAX_PHOTO_MB = 10
@@ -165,16 +165,13 @@ def add_photo(
         taken_at = None  # a phone clock far ahead is not evidence of anything
     photo = FieldReportPhoto(
         report=report,
-        content_type=sniffed.mime,
-        size=upload.size or 0,
         latitude=lat,
         longitude=lng,
         accuracy=meters if meters is None or meters >= 0 else None,
         taken_at=taken_at,
         uploaded_by=by,
     )
-    digest = sha256_of(upload)
-    photo.file.save(f"{digest[:16]}-{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+    digest = photo.store(upload, sniffed)
     photo.save()
     _log(
         report,

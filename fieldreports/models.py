@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from supervision.compartments import readable
 from wadah.lib.workflow import Workflow
+from wadah.models import PrivateFile
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -152,13 +153,11 @@ class FieldReport(Workflow, models.Model):
         return self.classification in ALARMING
 
 
-class FieldReportPhoto(models.Model):
+class FieldReportPhoto(PrivateFile):
     """A photo from the field, stored privately; position and time come from the phone when the reporter allows it."""
 
     report = models.ForeignKey(FieldReport, models.CASCADE, related_name="photos", verbose_name=_("field report"))
     file = models.FileField(_("photo"), upload_to="field-reports/%Y/%m/")
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(default=0)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     accuracy = models.PositiveIntegerField(_("accuracy (m)"), null=True, blank=True)

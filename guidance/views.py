@@ -80,7 +80,7 @@ def _filtered_programmes(request: AuthedHttpRequest) -> Any:
     if request.GET.get("status") in Programme.Status.values:
         queryset = queryset.filter(status=request.GET["status"])
     year = request.GET.get("year", "")
-    if year.isdigit():
+    if year.isdigit() and len(year) == 4:  # a longer number would overflow the database's integer
         queryset = queryset.filter(starts_on__year=int(year))
     return queryset
 

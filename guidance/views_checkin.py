@@ -94,6 +94,8 @@ def checkin_roster(request: AuthedHttpRequest, pk: int) -> JsonResponse:
 def checkin_sync(request: AuthedHttpRequest, pk: int) -> JsonResponse:
     """The phone's queue: {"items": [{client_id, kind, code | participant | name…, at}]}. Idempotent per client_id."""
     event = _editable_event(request, pk)
+    if request.content_type != "application/json":  # a form post: its body has been read as form fields
+        return JsonResponse({"error": _("The check-in data could not be read.")}, status=400)
     try:
         payload = json.loads(request.body or b"{}")
         items = payload.get("items", [])

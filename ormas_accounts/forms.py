@@ -7,7 +7,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from ormas_accounts.actions import existing_account_for, may_register_again
 from ormas_accounts.models import OrmasAccountRequest
 from registry.models import Ormas
 from wadah.lib.files import SniffedType, sniff
@@ -77,17 +76,9 @@ class OrmasAccountRequestForm(forms.Form):
         return name
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        existing = existing_account_for(email)
-        if existing is not None and not may_register_again(existing):
-            raise forms.ValidationError(
-                _(
-                    "An account with this e-mail address already exists. Log in, or use “Forgot password?” "
-                    "to set a new one."
-                ),
-                code="duplicate_email",
-            )
-        return email
+        # Whether the address already has an account is not said here: the answer would tell anyone which e-mail
+        # addresses are registered. ormas_accounts.views.register e-mails the owner instead.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

@@ -43,6 +43,25 @@ def send_account_request_mail(request_id: int, kind: str) -> None:
 
 
 @task()
+def send_registration_attempt_notice(user_id: int) -> None:
+    """Someone asked for an Ormas account with the e-mail address of an existing account. The register page said
+    nothing about it (that would tell anyone which addresses are registered); the owner is told here."""
+    user = User.objects.get(pk=user_id)
+    if not user.email:
+        return
+    context = {
+        "name": str(user),
+        "username": user.username,
+        "login_url": absolute_url(reverse("accounts:login")),
+        "reset_url": absolute_url(reverse("accounts:password-reset")),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Wadah: someone asked for an account with your e-mail address")
+        body = render_to_string("ormas_accounts/email/register_existing.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
 def notify_officers_of_account_request(request_id: int) -> None:
     """Tell the officers whose area holds the Ormas that an account request waits for them."""
     account_request = OrmasAccountRequest.objects.select_related("ormas").get(pk=request_id)

@@ -1,5 +1,6 @@
 """Ormas accounts: public self-registration, the account's own pages, and the officer's confirmation."""
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -13,15 +14,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.contact import office_contact
 from accounts.decorators import ormas_account_required, registry_editor
 from accounts.typing import AuthedHttpRequest
 from accounts.views import home_url_for
 from ormas_accounts import actions
 from ormas_accounts.forms import DecisionForm, OrmasAccountRequestForm, RejectForm
 from ormas_accounts.models import OrmasAccountRequest
+from ormas_accounts.tasks import send_registration_attempt_notice
 from regions.models import Region
 from registry.models import BoardMember, Ormas
 from registry.search import public_matches
+from wadah.lib import ratelimit
 from wadah.lib.files import private_file_response
 
 # --- Public self-registration -------------------------------------------------------------------
@@ -58,9 +62,16 @@ def register(request: HttpRequest) -> HttpResponse:
         request.FILES if request.method == "POST" else None,
     )
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()
-    if request.method == "POST" and not searching and form.is_valid():
+    if request.method == "POST" and not searching and form.is_valid() and not _registration_throttled(request, form):
         data = form.cleaned_data
         assert form.ormas_object is not None and form.upload is not None and form.sniffed is not None
+        # The same page follows whether or not the address has an account; its owner learns of the attempt by e-mail.
+        request.session["account_request_sent"] = {"email": data["email"], "ormas": form.ormas_object.name}
+        existing = actions.existing_account_for(data["email"])
+        if existing is not None and not actions.may_register_again(existing):
+            request.session["account_request_id"] = None
+            send_registration_attempt_notice.enqueue(existing.pk)
+            return redirect("ormas_accounts:register-done")
         try:
             account_request = actions.request_ormas_account(
                 full_name=data["full_name"],
@@ -96,6 +107,30 @@ def register(request: HttpRequest) -> HttpResponse:
     )
 
 
+REGISTER_ADDRESS_LIMITS = ((dt.timedelta(hours=1), 5), (dt.timedelta(days=1), 20))
+REGISTER_EMAIL_LIMITS = ((dt.timedelta(days=1), 3),)
+
+
+def _registration_throttled(request: HttpRequest, form: OrmasAccountRequestForm) -> bool:
+    """Per address and per e-mail address: a few requests a day are plenty for a real applicant."""
+    address, email = ratelimit.address_key(request), ratelimit.key_for(form.cleaned_data["email"])
+    if ratelimit.exceeded("register", address, REGISTER_ADDRESS_LIMITS) or ratelimit.exceeded(
+        "register-email", email, REGISTER_EMAIL_LIMITS
+    ):
+        form.add_error(
+            None,
+            _(
+                "Too many account requests came from your network or for this e-mail address. Try again tomorrow, "
+                "or contact %(contact)s."
+            )
+            % {"contact": office_contact(form.ormas_object.region_id if form.ormas_object else "62")},
+        )
+        return True
+    ratelimit.count("register", address)
+    ratelimit.count("register-email", email)
+    return False
+
+
 def _kept(data: Any) -> dict[str, Any]:
     """What a no-JavaScript search keeps of the form (passwords and files never travel back)."""
     return {key: data.get(key) for key in ("full_name", "email", "phone", "position", "position_other", "ormas")}
@@ -118,7 +153,11 @@ def register_done(request: HttpRequest) -> HttpResponse:
         if request_id
         else None
     )
-    return render(request, "ormas_accounts/register_done.html", {"account_request": account_request})
+    return render(
+        request,
+        "ormas_accounts/register_done.html",
+        {"account_request": account_request, "sent": request.session.get("account_request_sent")},
+    )
 
 
 # --- The account's own pages ---------------------------------------------------------------------

@@ -21,7 +21,7 @@ from audit.visibility import PERSONAL_KEYS
 from regions.models import Region
 from registry import logos
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
-from wadah.lib.files import SniffedType, save_private, sha256_of
+from wadah.lib.files import SniffedType
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
 from wadah.lib.workflow import check_move
@@ -143,6 +143,25 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
     if changed:
         record(ormas, "ormas.updated", by=by, ormas=ormas, changes=changed)
     return changed
+
+
+@transaction.atomic
+def set_logo(ormas: Ormas, *, by: User | None, upload: UploadedFile, sniffed: SniffedType) -> None:
+    """Store a new logo (already sniffed as an image) and record the change of file name.
+
+    The file is written before the row changes; if anything after that fails the new file is removed again, so a
+    failed save never leaves an unreferenced upload behind. The earlier logo stays on disk: Riwayat names it.
+    """
+    old = ormas.logo.name
+    ormas.logo.save(f"logo-{ormas.pk}.{sniffed.extension}", upload, save=False)
+    new = ormas.logo.name
+    try:
+        update_ormas(ormas, by=by, changes={"logo": new})
+    except BaseException:
+        if new:
+            ormas.logo.storage.delete(new)
+        ormas.logo.name = old
+        raise
 
 
 @transaction.atomic
@@ -285,18 +304,8 @@ def add_document(
     title: str = "",
 ) -> Document:
     """Store an uploaded file for an Ormas (the caller has already checked its size and real type)."""
-    digest = sha256_of(upload)
-    document = Document(
-        ormas=ormas,
-        document_type=document_type,
-        title=title,
-        original_name=(upload.name or "file")[:255],
-        content_type=sniffed.mime,
-        size=upload.size or 0,
-        sha256=digest,
-        uploaded_by=by,
-    )
-    save_private(document.file, upload, sniffed, digest)
+    document = Document(ormas=ormas, document_type=document_type, title=title, uploaded_by=by)
+    document.store(upload, sniffed)
     document.save()
     record(
         document,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from regions.scope import within_q
 from wadah.lib.nik import validate_nik
 from wadah.lib.workflow import Workflow
+from wadah.models import PrivateFile
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -338,17 +339,13 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         return self.filter(archived_at__isnull=True)
 
 
-class Document(models.Model):
+class Document(PrivateFile):
     """A file kept for an Ormas, stored outside the web root and served only through a permission check."""
 
     ormas = models.ForeignKey(Ormas, models.CASCADE, related_name="documents", verbose_name=_("Ormas"))
     document_type = models.ForeignKey(DocumentType, models.PROTECT, verbose_name=_("document type"))
     title = models.CharField(_("title"), max_length=200, blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)

@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Case, F, Prefetch, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -33,6 +34,7 @@ from registry.forms import (
 )
 from registry.models import BoardMember, Chapter, Document, Emblem, LogoFingerprint, Ormas, OrmasQuerySet, Person
 from registry.search import search, search_capped
+from wadah.lib.clientip import client_ip
 from wadah.lib.files import private_file_response
 from wadah.lib.views import refusals_shown
 
@@ -187,9 +189,11 @@ def ormas_create(request: HttpRequest) -> HttpResponse:
         values = form.values()
         fields = values.pop("fields_of_activity", [])
         try:
-            ormas = actions.create_ormas(by=request.user, fields_of_activity=fields, **values)  # type: ignore[arg-type]
-            if form.cleaned_data.get("logo_upload"):
-                _save_logo(request, ormas, form)
+            # One transaction: a logo that cannot be stored leaves no Ormas half-created.
+            with transaction.atomic():
+                ormas = actions.create_ormas(by=request.user, fields_of_activity=fields, **values)  # type: ignore[arg-type]
+                if form.cleaned_data.get("logo_upload"):
+                    _save_logo(request, ormas, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -199,10 +203,8 @@ def ormas_create(request: HttpRequest) -> HttpResponse:
 
 
 def _save_logo(request: HttpRequest, ormas: Ormas, form: OrmasForm) -> None:
-    upload = form.cleaned_data["logo_upload"]
     assert form.logo_type is not None
-    ormas.logo.save(f"logo-{ormas.pk}.{form.logo_type.extension}", upload, save=False)
-    actions.update_ormas(ormas, by=request.user, changes={"logo": ormas.logo.name})  # type: ignore[arg-type]
+    actions.set_logo(ormas, by=request.user, upload=form.cleaned_data["logo_upload"], sniffed=form.logo_type)  # type: ignore[arg-type]
 
 
 @registry_editor
@@ -211,9 +213,10 @@ def ormas_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = OrmasForm(request.POST or None, request.FILES or None, instance=ormas, scope=_scope(request))
     if request.method == "POST" and form.is_valid():
         try:
-            changed = actions.update_ormas(ormas, by=request.user, changes=form.changed_values())  # type: ignore[arg-type]
-            if form.cleaned_data.get("logo_upload"):
-                _save_logo(request, ormas, form)
+            with transaction.atomic():
+                changed = actions.update_ormas(ormas, by=request.user, changes=form.changed_values())  # type: ignore[arg-type]
+                if form.cleaned_data.get("logo_upload"):
+                    _save_logo(request, ormas, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -397,7 +400,7 @@ def person_nik(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.filter(seats__ormas=ormas).distinct(), pk=person_pk)
     if not people.personal_data_readable(request.user, person):
         raise Http404
-    actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=request.META.get("REMOTE_ADDR"))  # type: ignore[arg-type]
+    actions.record_nik_view(person, by=request.user, ormas=ormas, ip_address=client_ip(request))  # type: ignore[arg-type]
     return render(request, "registry/nik.html", {"person": person, "revealed": True})
 
 

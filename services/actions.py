@@ -34,7 +34,7 @@ from services.models import (
     FieldCheckPhoto,
     ServiceType,
 )
-from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, save_private, sha256_of, sniff
+from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, sniff
 from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
 
@@ -194,18 +194,9 @@ def upload_application_document(
     if item.service_type_id != application.service_type_id:
         raise ValidationError(_("This document is not part of this service's checklist."))
     sniffed = sniff(upload, APPLICATION_TYPES, max_mb=MAX_UPLOAD_MB)
-    digest = sha256_of(upload)
     previous = list(application.current_documents().filter(checklist_item=item))
-    document = ApplicationDocument(
-        application=application,
-        checklist_item=item,
-        original_name=(upload.name or "file")[:255],
-        content_type=sniffed.mime,
-        size=upload.size or 0,
-        sha256=digest,
-        uploaded_by=by,
-    )
-    save_private(document.file, upload, sniffed, digest)
+    document = ApplicationDocument(application=application, checklist_item=item, uploaded_by=by)
+    document.store(upload, sniffed)
     document.save()
     ApplicationDocument.objects.filter(pk__in=[p.pk for p in previous]).update(replaced_by=document)
     _log(
@@ -397,12 +388,11 @@ def record_field_check(
         sniffed = sniff(upload, IMAGE_TYPES, max_mb=MAX_PHOTO_MB)
         photo = FieldCheckPhoto(
             field_check=check,
-            content_type=sniffed.mime,
             latitude=meta.get("latitude"),
             longitude=meta.get("longitude"),
             taken_at=meta.get("taken_at"),
         )
-        photo.file.save(f"{timezone.now():%H%M%S%f}.{sniffed.extension}", upload, save=False)
+        photo.store(upload, sniffed)
         photo.full_clean(exclude=["file"])
         photo.save()
     _log(application, "application.field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))

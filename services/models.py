@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from regions.scope import within_q
 from wadah.lib.workflow import Workflow
+from wadah.models import PrivateFile
 
 if TYPE_CHECKING:
     from registry.models import Ormas
@@ -237,7 +238,7 @@ class Application(Workflow, models.Model):
         return self.documents.filter(replaced_by__isnull=True)
 
 
-class ApplicationDocument(models.Model):
+class ApplicationDocument(PrivateFile):
     """A file uploaded against one checklist item; a new upload replaces it and keeps it as an earlier version."""
 
     class Status(models.TextChoices):
@@ -248,10 +249,6 @@ class ApplicationDocument(models.Model):
     application = models.ForeignKey(Application, models.CASCADE, related_name="documents")
     checklist_item = models.ForeignKey(ChecklistItem, models.PROTECT, related_name="+")
     file = models.FileField(upload_to="applications/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
@@ -295,10 +292,9 @@ class FieldCheck(models.Model):
         return f"{self.application} {self.scheduled_for}"
 
 
-class FieldCheckPhoto(models.Model):
+class FieldCheckPhoto(PrivateFile):
     field_check = models.ForeignKey(FieldCheck, models.CASCADE, related_name="photos")
     file = models.FileField(upload_to="field-checks/%Y/%m/")
-    content_type = models.CharField(max_length=100)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     taken_at = models.DateTimeField(null=True, blank=True)

@@ -37,7 +37,7 @@ from supervision.models import (
     StepAuthority,
     new_reference,
 )
-from wadah.lib.files import DOCUMENT_TYPES, save_private, sha256_of, sniff
+from wadah.lib.files import DOCUMENT_TYPES, sniff
 from wadah.lib.workflow import InvalidTransition, check_move
 from workdays.engine import deadline_for
 
@@ -280,19 +280,8 @@ def add_document(
     if step is not None and step.case_id != case.pk:
         raise ValidationError(_("That step belongs to another case."))
     sniffed = sniff(upload, DOCUMENT_TYPES, max_mb=MAX_UPLOAD_MB)
-    digest = sha256_of(upload)
-    document = CaseDocument(
-        case=case,
-        step=step,
-        agency=compartments.compartment_of(by),
-        author=by,
-        title=title,
-        original_name=(upload.name or "")[:255],
-        content_type=sniffed.mime,
-        size=upload.size or 0,
-        sha256=digest,
-    )
-    save_private(document.file, upload, sniffed, digest)
+    document = CaseDocument(case=case, step=step, agency=compartments.compartment_of(by), author=by, title=title)
+    digest = document.store(upload, sniffed)
     document.save()
     _log(case, "case.document_added", by=by, document=document.pk, title=title, sha256=digest)
     return document

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
 from wadah.lib.workflow import Workflow
+from wadah.models import PrivateFile
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -301,7 +302,7 @@ class CaseNote(Compartmented):
         return f"{self.case.reference}: {_('note')} #{self.pk}"
 
 
-class CaseDocument(Compartmented):
+class CaseDocument(Compartmented, PrivateFile):
     case = models.ForeignKey(Case, models.CASCADE, related_name="documents", verbose_name=_("case"))
     step = models.ForeignKey(
         CaseStep, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("step")
@@ -309,10 +310,6 @@ class CaseDocument(Compartmented):
     title = models.CharField(_("title"), max_length=200)
     # Stored privately; streamed only by supervision.views.document_download after the compartment check.
     file = models.FileField(_("file"), upload_to="cases/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(default=0)
-    sha256 = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["created_at", "id"]

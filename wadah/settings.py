@@ -63,8 +63,11 @@ MIDDLEWARE = [
     "wadah.middleware.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CsrfViewMiddleware, the first to read a POST body.
+    "wadah.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wadah.middleware.NoStoreForSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.RequireVerifiedStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -139,12 +142,25 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# Reverse proxies in front of gunicorn (1 behind the README's nginx): the client address for axes and every rate
+# limit is read from X-Forwarded-For, this many entries from the right (wadah/lib/clientip.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "wadah.lib.clientip.client_ip"
+# Besides the username+address lockout above: failures for one username from any address, and from one address for
+# any username, within the cool-off (a slow spray across addresses or accounts). Higher, so one address alone can
+# never lock someone else's account (accounts.forms.LoginForm).
+LOGIN_USERNAME_FAILURE_LIMIT = env_int("LOGIN_USERNAME_FAILURE_LIMIT", 30)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 
 OTP_TOTP_ISSUER = "Wadah"
 # Two-step verification is required of every staff role that handles personal data (accounts.models.TWO_FACTOR_ROLES).
 # Only a local demo (DEBUG on, `make run`) may skip the setup step; with DEBUG off this is always False.
 WADAH_DEMO_SKIP_TWO_FACTOR = DEBUG and env_bool("WADAH_DEMO_SKIP_TWO_FACTOR", False)
+
+# The admin would otherwise show any user's TOTP secret and QR code (/kelola/otp_totp/totpdevice/<pk>/config/ and
+# /qrcode/) — enough to pass their second factor; hidden, those views answer 403 (and no longer 500 for an unknown
+# device, which the fuzz test found).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
@@ -188,14 +204,26 @@ USE_THOUSAND_SEPARATOR = False
 
 # --- Static and uploaded files ----------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end packages come from npm (package-lock.json) into the git-ignored node_modules.
-    ("vendor/tabler/css", BASE_DIR / "node_modules/@tabler/core/dist/css"),
-    ("vendor/tabler/js", BASE_DIR / "node_modules/@tabler/core/dist/js"),
-    ("vendor/qr-scanner", BASE_DIR / "node_modules/qr-scanner"),
-    ("vendor/echarts", BASE_DIR / "node_modules/echarts/dist"),
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end packages come from npm (package-lock.json) into the git-ignored node_modules; only the files the pages
+# load are collected (wadah/staticfinders.py says why).
+_TABLER = BASE_DIR / "node_modules/@tabler/core/dist"
+VENDOR_STATIC_FILES = {
+    f"vendor/tabler/{kind}/{name}": _TABLER / kind / name
+    for kind, names in {"css": ["tabler.min.css"], "js": ["tabler.min.js"]}.items()
+    for base in names
+    for name in (base, base + ".map")
+} | {
+    # Guidance: the QR scanner of the check-in page (its worker is inlined) and ECharts for the capacity radar.
+    "vendor/qr-scanner/qr-scanner.umd.min.js": BASE_DIR / "node_modules/qr-scanner/qr-scanner.umd.min.js",
+    "vendor/qr-scanner/qr-scanner.umd.min.js.map": BASE_DIR / "node_modules/qr-scanner/qr-scanner.umd.min.js.map",
+    "vendor/echarts/echarts.min.js": BASE_DIR / "node_modules/echarts/dist/echarts.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "wadah.staticfinders.VendorFileFinder",
 ]
 # Uploads live outside the web root and are only ever served through a permission check.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "private")))
@@ -209,12 +237,25 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# `manage.py backup` without a directory writes a new one in here (keep a copy off-site).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 WADAH_MAX_DOCUMENT_MB = env_int("WADAH_MAX_DOCUMENT_MB", 10)
 WADAH_MAX_IMPORT_MB = env_int("WADAH_MAX_IMPORT_MB", 20)
-# Django refuses request bodies above this before any view runs; keep it just above the largest cap.
+# A whole request body (all files of one form): refused from its Content-Length before it is read, with a page that
+# says so (wadah.middleware.RequestLimitsMiddleware). The default fits a complaint with its five attachments.
+WADAH_MAX_REQUEST_MB = env_int("WADAH_MAX_REQUEST_MB", 5 * WADAH_MAX_DOCUMENT_MB + 1)
+# Counts each file's bytes while they stream and aborts over the largest per-file cap (wadah/lib/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "wadah.lib.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Form fields other than files: Django refuses more than this before any view runs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# No form takes more than five files (a complaint's attachments); Django's default was 100.
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- Mail and background tasks ---------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wadah <noreply@localhost>")

@@ -266,3 +266,13 @@ def test_it_shows_public_progress_but_never_the_internal_note(client, city_offic
     complaint.refresh_from_db()
     assert complaint.public_progress == "Petugas akan memanggil pengurus."
     assert Entry.objects.filter(action="complaint.progress_updated").exists()
+
+
+@pytest.mark.parametrize("into", ["abc", "99999999999999999999", "", "1.5", "-1"])
+def test_merging_into_something_that_is_not_a_complaint_id_answers_404(client, province_officer, into):
+    complaint = _complaint()
+    client.force_login(province_officer)
+    response = client.post(reverse("complaints:group", args=[complaint.pk]), {"into": into})
+    assert response.status_code == 404
+    complaint.refresh_from_db()
+    assert complaint.status == Complaint.Status.RECEIVED

@@ -127,3 +127,59 @@ def test_it_records_an_edit_made_through_the_action(city_officer, city_ormas):
     assert entry.changes == changed and entry.actor == city_officer
     fresh.refresh_from_db()
     assert fresh.name_search == "ikatan baru"
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
+
+
+def _stored_files(settings):
+    root = settings.MEDIA_ROOT
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_a_valid_png_logo_is_kept_on_create_and_on_edit(client, city_officer, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(city_officer)
+    logo = SimpleUploadedFile("logo.png", PNG, content_type="image/png")
+    response = client.post(reverse("registry:ormas-create"), {**_form_data(), "logo_upload": logo})
+    assert response.status_code == 302
+    ormas = Ormas.objects.get(abbreviation="HPSM")
+    assert ormas.logo.name.endswith(".png") and ormas.logo.read() == PNG
+    entry = Entry.objects.get(ormas=ormas, action="ormas.updated")
+    assert entry.changes == {"logo": ["", ormas.logo.name]}
+
+    edit_url = reverse("registry:ormas-edit", args=[ormas.pk])
+    form = client.get(edit_url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("fields_of_activity", "logo")}
+    data.update({k: v.isoformat() for k, v in data.items() if hasattr(v, "isoformat")}, member_based="on")
+    first = ormas.logo.name
+    response = client.post(edit_url, {**data, "logo_upload": SimpleUploadedFile("new.png", PNG)})
+    assert response.status_code == 302
+    ormas.refresh_from_db()
+    assert ormas.logo.name != first
+    assert Entry.objects.filter(ormas=ormas, action="ormas.updated").latest("pk").changes == {
+        "logo": [first, ormas.logo.name]
+    }
+
+
+def test_a_logo_that_cannot_be_recorded_leaves_no_file_and_no_ormas(client, city_officer, settings, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from registry import actions
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("audit down")
+
+    monkeypatch.setattr(actions, "update_ormas", broken)
+    client.raise_request_exception = False
+    client.force_login(city_officer)
+    response = client.post(
+        reverse("registry:ormas-create"), {**_form_data(), "logo_upload": SimpleUploadedFile("logo.png", PNG)}
+    )
+    assert response.status_code == 500
+    assert not Ormas.objects.filter(abbreviation="HPSM").exists()
+    assert not any(name.startswith("logos/") for name in _stored_files(settings))
