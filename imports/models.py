@@ -31,6 +31,18 @@ class ImportBatch(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
+    # Which status may follow which. Every move goes through one function in imports/actions.py (ACTION_FOR).
+    TRANSITIONS: dict[str, set[str]] = {
+        Status.MAPPING: {Status.ANALYSING},
+        Status.ANALYSING: {Status.READY, Status.FAILED},
+        # Ready: the officer may change the mapping and check again, or confirm the import.
+        Status.READY: {Status.ANALYSING, Status.COMMITTING},
+        # A commit that is refused or fails rolls back and returns the batch to review.
+        Status.COMMITTING: {Status.DONE, Status.READY},
+        Status.FAILED: {Status.ANALYSING},
+        Status.DONE: set(),
+    }
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     scope_code = models.CharField(max_length=13, db_index=True)
@@ -74,6 +86,9 @@ class ImportBatch(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.processed / self.total) if self.total else 0
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
 
     @property
     def is_running(self) -> bool:

@@ -1,4 +1,5 @@
-"""Reading a batch into rows (analyse) and writing the officer's decisions to the registry (commit).
+"""Reading a batch: finding the list in the file and turning each row into parsed values, errors, warnings and
+matches. Nothing here changes an ImportBatch; imports/actions.py does (and writes the rows this module builds).
 
 Decisions a user would expect, documented here once:
 
@@ -24,40 +25,27 @@ Decisions a user would expect, documented here once:
 """
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, connections, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from accounts.models import User
-from audit.log import record
 from imports.columns import find_header
 from imports.matching import OrmasMatcher, RegionMatcher
 from imports.models import ImportBatch, ImportRow
 from imports.reading import MAX_ROWS, read_sheets
-from regions.models import Region
-from registry import actions
 from registry.models import FieldOfActivity, Ormas
 from wadah.lib.dates import parse_indonesian_date
 from wadah.lib.text import normalize
 
-log = logging.getLogger(__name__)
-
-CHUNK = 500
 DUPLICATE_SCORE = 90
 TEXT_LIMITS = {"name": 255, "abbreviation": 60, "address": 300, "skt_number": 80, "ahu_number": 80, "phone": 40}
 DATE_FIELDS = ("skt_issued_on", "skt_expires_on", "ahu_date")
-ORMAS_FIELDS = (
-    "name", "abbreviation", "legal_form", "skt_number", "skt_issued_on", "skt_expires_on",
-    "ahu_number", "ahu_date", "address", "phone", "email",
-)  # fmt: skip
 
 
 class NoHeader(ValidationError):
@@ -308,183 +296,6 @@ class Analyser:
                 % {"place": values["regency_name"]}
             )
         return regency
-
-
-def _save_progress(batch: ImportBatch, **fields: Any) -> None:
-    for key, value in fields.items():
-        setattr(batch, key, value)
-    ImportBatch.objects.filter(pk=batch.pk).update(**fields, updated_at=timezone.now())
-
-
-def analyse(batch: ImportBatch) -> None:
-    """Read the batch's file with its mapping into ImportRows (replacing earlier ones), updating progress."""
-    user = batch.created_by
-    with batch.file.open("rb") as handle:
-        data = handle.read()
-    _sheet, index, height, _headings, body = locate(data, batch.file_kind)
-    batch.rows.all().delete()
-    _save_progress(batch, total=len(body), processed=0, error="")
-    analyser = Analyser(batch, user)
-    first = index + height + 1  # the spreadsheet row number of the first data row
-    for start in range(0, len(body), CHUNK):
-        items = [analyser.row(first + start + i, raw) for i, raw in enumerate(body[start : start + CHUNK])]
-        ImportRow.objects.bulk_create(items, batch_size=CHUNK)
-        _save_progress(batch, processed=start + len(items))
-    _save_progress(batch, status=ImportBatch.Status.READY)
-
-
-class CommitBlocked(Exception):
-    pass
-
-
-# Rows per bulk insert: large enough to amortise the queries, small enough for a visible progress bar.
-CREATE_CHUNK = 500
-
-
-def _first_invalid_row(rows: list[ImportRow], regions: dict[str, Region]) -> int:
-    """The number of the first row whose values do not validate, to name it in the error message."""
-    for row in rows:
-        try:
-            Ormas(**{**_ormas_values(row.values, regions), "status": row.values["status"]}).full_clean(
-                exclude=["fields_of_activity", "region", "name_search", "province_code", "regency_code"],
-                validate_unique=False,
-            )
-        except ValidationError:
-            return row.number
-    return rows[0].number
-
-
-def _progress_writer(batch_id: int):
-    """On PostgreSQL, write commit progress through a second connection so it is visible mid-transaction."""
-    if connection.vendor != "postgresql":
-        return None
-    try:
-        side = connections.create_connection("default")
-        side.ensure_connection()
-    except Exception:  # pragma: no cover - progress is a nicety
-        return None
-
-    def write(processed: int) -> None:
-        with side.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {ImportBatch._meta.db_table} SET processed = %s WHERE id = %s",  # noqa: S608
-                [processed, batch_id],
-            )
-
-    write.close = side.close  # type: ignore[attr-defined]
-    return write
-
-
-def _ormas_values(values: dict[str, Any], regions: dict[str, Region]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in ORMAS_FIELDS:
-        value = values.get(key)
-        if key in DATE_FIELDS and value:
-            value = dt.date.fromisoformat(value)
-        out[key] = value if value is not None else ("" if key not in DATE_FIELDS else None)
-    out["region"] = regions[values["region"]]
-    return out
-
-
-def commit(batch: ImportBatch, user: User) -> None:
-    """Apply every row's decision in one transaction; on any error nothing is written and the batch says why."""
-    rows = list(batch.rows.exclude(state=ImportRow.State.BLANK).order_by("number"))
-    undecided = [r for r in rows if not r.action or (r.errors and r.action != ImportRow.Action.SKIP)]
-    if undecided:
-        raise CommitBlocked(
-            _("%(count)d rows with errors still need a decision (skip them or fix the file).")
-            % {"count": len(undecided)}
-        )
-    work = [r for r in rows if r.action in (ImportRow.Action.CREATE, ImportRow.Action.UPDATE)]
-    _save_progress(batch, total=len(work), processed=0, error="")
-    regions = Region.objects.in_bulk([r.values["region"] for r in work if r.values.get("region")])
-    targets = Ormas.objects.in_bulk([r.target_id for r in work if r.action == ImportRow.Action.UPDATE])
-    writer = _progress_writer(batch.pk)
-    created = updated = 0
-    try:
-        with transaction.atomic():
-            creates: list[ImportRow] = []
-            for done, row in enumerate(work, start=1):
-                values = row.values
-                region_code = values.get("region")
-                if not region_code or not user.in_scope(region_code):
-                    raise CommitBlocked(_("Row %(row)d lies outside your office's area.") % {"row": row.number})
-                ormas_values = _ormas_values(values, regions)
-                try:
-                    if row.action == ImportRow.Action.CREATE:
-                        creates.append(row)
-                        continue
-                    target = targets.get(row.target_id)
-                    if target is None or not user.in_scope(target.region_id):
-                        raise CommitBlocked(
-                            _("Row %(row)d: the Ormas to update no longer exists.") % {"row": row.number}
-                        )
-                    changes = {k: v for k, v in ormas_values.items() if v not in ("", None)}
-                    if values.get("default_region"):
-                        changes.pop("region", None)  # a guessed village never moves a known Ormas
-                    if values.get("fields"):
-                        current = set(target.fields_of_activity.values_list("pk", flat=True))
-                        changes["fields_of_activity"] = sorted(current | set(values["fields"]))
-                    actions.update_ormas(target, by=user, changes=changes)
-                    row.result = target
-                    updated += 1
-                except ValidationError as error:
-                    messages = "; ".join(error.messages)
-                    raise CommitBlocked(_("Row %(row)d: %(error)s") % {"row": row.number, "error": messages}) from error
-                if writer and done % 200 == 0:
-                    writer(done)
-            # New Ormas go in chunks through the bulk action: same checks and audit entries, far fewer queries.
-            for start in range(0, len(creates), CREATE_CHUNK):
-                chunk = creates[start : start + CREATE_CHUNK]
-                entries = [
-                    {
-                        "values": {**_ormas_values(row.values, regions), "status": row.values["status"]},
-                        "fields_of_activity": row.values.get("fields", []),
-                    }
-                    for row in chunk
-                ]
-                try:
-                    created_objects = actions.create_ormas_many(entries, by=user, source="import")
-                except ValidationError as error:
-                    failed = _first_invalid_row(chunk, regions)
-                    messages = "; ".join(error.messages)
-                    raise CommitBlocked(_("Row %(row)d: %(error)s") % {"row": failed, "error": messages}) from error
-                for row, ormas in zip(chunk, created_objects, strict=True):
-                    row.result = ormas
-                created += len(chunk)
-                if writer:
-                    writer(updated + created)
-            with connection.cursor() as cursor:  # one statement, many rows: far cheaper than bulk_update's CASE
-                cursor.executemany(
-                    f"UPDATE {ImportRow._meta.db_table} SET result_id = %s WHERE id = %s",  # noqa: S608
-                    [(r.result.pk, r.pk) for r in work if r.result is not None],
-                )
-            skipped = len(rows) - len(work)
-            record(
-                batch,
-                "ormas.imported",
-                by=user,
-                data={
-                    "file": batch.original_name,
-                    "created": created,
-                    "updated": updated,
-                    "skipped": skipped,
-                    "ormas": [r.result.pk for r in work if r.result is not None],
-                },
-            )
-    finally:
-        if writer:
-            writer.close()  # type: ignore[attr-defined]
-    _save_progress(
-        batch,
-        status=ImportBatch.Status.DONE,
-        processed=len(work),
-        created_count=created,
-        updated_count=updated,
-        skipped_count=skipped,
-        committed_at=timezone.now(),
-        committed_by=user,
-    )
 
 
 def counts(rows: Iterable[ImportRow]) -> dict[str, int]:
