@@ -299,9 +299,9 @@ def read_sheets(data: bytes, kind: str) -> list[tuple[str, list[list[Any]]]]:
             if extent[0] > READ_ROWS or extent[1] > MAX_COLUMNS:
                 raise _too_big(extent[0], extent[1])
         elif kind == "ods":
-            rows, columns, _cells = ods_extent(data)
-            if rows > READ_ROWS or columns > MAX_COLUMNS:
-                raise _too_big(rows, columns)
+            last_row, last_column, _cells = ods_extent(data)
+            if last_row > READ_ROWS or last_column > MAX_COLUMNS:
+                raise _too_big(last_row, last_column)
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
         for name in workbook.sheet_names:
