@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit.log import record
 from imports.analysis import DATE_FIELDS, Analyser, counts, locate
-from imports.columns import guess_mapping
+from imports.columns import guess_mapping, load_synonyms
 from imports.models import ImportBatch, ImportRow
 from regions.models import Region
 from registry import actions as registry_actions
@@ -80,8 +80,9 @@ def _require_review(batch: ImportBatch) -> None:
 
 def create_batch(*, by: User, upload: UploadedFile, kind: str) -> ImportBatch:
     """A new batch waiting for its column mapping; ValidationError (nothing saved) when no list is found."""
+    synonyms = load_synonyms()
     upload.seek(0)
-    sheet, index, height, headings, body = locate(upload.read(), kind)
+    sheet, index, height, headings, body = locate(upload.read(), kind, synonyms)
     upload.seek(0)
     batch = ImportBatch(
         created_by=by,
@@ -93,7 +94,7 @@ def create_batch(*, by: User, upload: UploadedFile, kind: str) -> ImportBatch:
         header_row=index,
         header_rows=height,
         columns=headings,
-        mapping=guess_mapping(headings),
+        mapping=guess_mapping(headings, synonyms),
         total=len(body),
     )
     batch.file.save("upload", upload, save=False)

@@ -29,13 +29,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from accounts.models import User
-from imports.columns import find_header
+from imports.columns import Synonyms, find_header, load_synonyms
 from imports.matching import OrmasMatcher, RegionMatcher
 from imports.models import ImportBatch, ImportRow
 from imports.reading import MAX_ROWS, read_sheets
@@ -64,15 +65,70 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def locate(data: bytes, kind: str) -> tuple[str, int, int, list[str], list[list[Any]]]:
+# Placeholders offices write in a cell that has no value. Compared on the lower-cased, trimmed text.
+PLACEHOLDERS = {
+    "n/a", "na", "n.a", "n.a.", "belum ada", "tidak ada", "tdk ada", "blm ada", "nihil", "kosong", "belum",
+    "tidak", "tidak diketahui", "belum diketahui", "#n/a", "null", "none",
+}  # fmt: skip
+_DASHES = re.compile(r"^[\s\-–—_.,/?]*$")
+
+
+def is_placeholder(text: str) -> bool:
+    """ "-", "—", "…", "n/a", "belum ada", "tidak ada": the office's way of leaving a cell empty."""
+    return bool(_DASHES.match(text)) or text.strip().lower() in PLACEHOLDERS
+
+
+# The end of the list: a totals line, a "place, date" line above the signature, the signature block itself.
+_TOTAL = re.compile(r"^(jumlah|total|jml|sub ?total|grand total)\b")
+_PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{2,40},\s*(\d{1,2}[\s./-]+[a-z0-9]+[\s./-]+\d{2,4}|[a-z]+\s+\d{4})$")
+_SIGNATURE = re.compile(
+    r"^(mengetahui|menyetujui|kepala\b|a\.?\s?n\.?\s|plt\.?\s|plh\.?\s|nip\b|nip\.|ttd\b|"
+    r"sekretaris (badan|daerah)|kabid\b|kasubbid\b|pembina\b|penata\b|dibuat oleh|diketahui)"
+)
+# So many blank rows in a row end the list: what follows is a note or another table, not more Ormas.
+BLANK_RUN = 3
+
+
+def is_footer(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    if not filled:
+        return False
+    first = filled[0].lower()
+    if _TOTAL.match(first):
+        return True
+    return len(filled) <= 3 and bool(_PLACE_DATE.match(first) or _SIGNATURE.match(first))
+
+
+def data_block(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows of the list proper: up to the first footer row or run of blank rows, trailing blanks removed."""
+    body: list[list[Any]] = []
+    blanks = 0
+    for raw in rows:
+        texts = [cell_text(v) for v in raw]
+        if not any(texts):
+            blanks += 1
+            if blanks >= BLANK_RUN:
+                break
+        else:
+            if is_footer(texts):
+                break
+            blanks = 0
+        body.append(raw)
+    while body and not any(cell_text(v) for v in body[-1]):
+        body.pop()
+    return body
+
+
+def locate(
+    data: bytes, kind: str, synonyms: Synonyms | None = None
+) -> tuple[str, int, int, list[str], list[list[Any]]]:
     """(sheet name, header row, header height, headings, data rows) of the sheet that looks most like the list."""
+    synonyms = synonyms or load_synonyms()
     for name, rows in read_sheets(data, kind):
-        found = find_header(rows)
+        found = find_header(rows, synonyms=synonyms)
         if found:
             index, height, headings = found
-            body = rows[index + height :]
-            while body and not any(cell_text(v) for v in body[-1]):
-                body.pop()
+            body = data_block(rows[index + height :])
             if len(body) > MAX_ROWS:
                 raise ValidationError(
                     _("The list has %(count)d rows; at most %(max)d rows can be imported at once. Split the file.")
@@ -114,7 +170,7 @@ def parse_status(text: str) -> str | None:
     value = normalize(text)
     if not value:
         return Ormas.Status.ACTIVE
-    if re.search(r"(tidak|non|belum|kurang)\s*aktif|vakum|pasif", value):
+    if re.search(r"(tidak|tdk|non|belum|kurang)\s*aktif|vakum|pasif", value):
         return Ormas.Status.INACTIVE
     if "beku" in value:
         return Ormas.Status.FROZEN
@@ -159,7 +215,11 @@ class Analyser:
         for index, target in self.mapping.items():
             if index < len(raw):
                 src[target] = raw[index]
-        get = lambda key: cell_text(src.get(key))  # noqa: E731
+
+        def get(key: str) -> str:
+            text = cell_text(src.get(key))
+            return "" if is_placeholder(text) else text
+
         errors: list[str] = []
         warnings: list[str] = []
         values: dict[str, Any] = {}
@@ -176,12 +236,11 @@ class Analyser:
                     errors.append(
                         _("%(field)s is longer than %(max)d characters.") % {"field": key, "max": TEXT_LIMITS[key]}
                     )
-        if not values["address"]:
-            errors.append(_("The secretariat address is missing."))
+        values["phone"] = self.phone(values["phone"], warnings)
 
         for key in DATE_FIELDS:
             try:
-                date = parse_indonesian_date(src.get(key))
+                date = parse_indonesian_date(src.get(key) if get(key) else None)
             except ValueError:
                 errors.append(_("“%(value)s” is not a date I can read.") % {"value": get(key)})
                 date = None
@@ -189,13 +248,18 @@ class Analyser:
         if values["skt_issued_on"] and values["skt_expires_on"] and values["skt_expires_on"] <= values["skt_issued_on"]:
             errors.append(_("The SKT must expire after the day it was issued."))
 
+        registered = bool(values["skt_number"] or values["ahu_number"])
         legal = parse_legal_form(get("legal_form"), name, values["skt_number"], values["ahu_number"])
+        if legal is None and not registered and not get("legal_form"):
+            legal = Ormas.LegalForm.UNINCORPORATED  # an Ormas without any registration is not a legal entity
         values["legal_form"] = legal
         if legal is None:
             errors.append(
                 _("The legal form is unknown: “%(value)s”. Use perkumpulan, yayasan or tidak berbadan hukum.")
                 % {"value": get("legal_form")}
             )
+        elif not registered:
+            pass  # recorded as terdata below
         elif legal == Ormas.LegalForm.UNINCORPORATED and not values["skt_number"]:
             errors.append(_("An Ormas without legal-entity status needs its SKT number."))
         elif legal in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION) and not values["ahu_number"]:
@@ -205,6 +269,10 @@ class Analyser:
         if status is None:
             warnings.append(_("Status “%(value)s” is not known; the Ormas will be active.") % {"value": get("status")})
             status = Ormas.Status.ACTIVE
+        if not registered and status == Ormas.Status.ACTIVE:
+            # Known to the office, but without SKT or SK AHU it is recorded, not registered (domain §0).
+            status = Ormas.Status.TERDATA
+            warnings.append(_("No SKT or SK AHU number: the Ormas is recorded as terdata."))
         values["status"] = status
 
         email = get("email").lower()
@@ -229,10 +297,18 @@ class Analyser:
         if board:
             values["board"] = board
 
-        regency = self.place(get("regency"), get("district"), get("village"), values, errors)
+        regency = self.place(get("regency"), get("district"), get("village"), values, errors, warnings)
+        if not values["address"]:
+            if values.get("region"):
+                # The Ormas must have an address; the list has none, so the place it is in stands for it.
+                values["address"] = self.regions.place_label(values["region"])
+                warnings.append(_("No address in the list: “%(place)s” is recorded.") % {"place": values["address"]})
+            else:
+                errors.append(_("The secretariat address is missing."))
         if regency and name:
             name_key = (regency, normalize(name))
             if name_key in self.seen:
+                item.possible_duplicate = True
                 errors.append(_("Same name as row %(row)d in this file.") % {"row": self.seen[name_key]})
             else:
                 self.seen[name_key] = number
@@ -241,6 +317,8 @@ class Analyser:
             )
 
         item.values, item.errors, item.warnings = values, errors, warnings
+        if item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
+            item.possible_duplicate = True
         if errors:
             item.state, item.action = ImportRow.State.ERROR, ImportRow.Action.UNDECIDED
         elif item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
@@ -251,8 +329,35 @@ class Analyser:
             item.target_id = item.matches[0]["id"]
         return item
 
-    def place(self, regency_text: str, district: str, village: str, values: dict, errors: list[str]) -> str | None:
-        """Fill values["regency"], ["region"]; return the kab/kota code or None."""
+    def phone(self, text: str, warnings: list[str]) -> str:
+        """The number in national format ("0812-3456-7890"); a number that lost its leading 0 (Excel keeps phone
+        numbers as numbers) is repaired and flagged; one that is no number is kept as written, with a warning."""
+        if not text:
+            return ""
+        digits = re.sub(r"\D", "", text)
+        lost_zero = bool(digits) and not text.lstrip().startswith(("0", "+")) and not digits.startswith("62")
+        try:
+            number = phonenumbers.parse(("0" + digits) if lost_zero else text, "ID")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            warnings.append(_("“%(value)s” is not a phone number I can read; it is kept as written.") % {"value": text})
+            return text[:40]
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if lost_zero:
+            warnings.append(
+                _("The phone number “%(value)s” had lost its leading 0; it is recorded as %(number)s.")
+                % {"value": text, "number": national}
+            )
+        return national
+
+    def place(
+        self, regency_text: str, district: str, village: str, values: dict, errors: list[str], warnings: list[str]
+    ) -> str | None:
+        """Fill values["regency"], ["region"]; return the kab/kota code or None.
+
+        The village comes from the desa/kelurahan (and kecamatan) columns; failing those, from the address text
+        (a guess, flagged for the officer); failing that, from the batch's default village."""
         values["regency"] = values["region"] = None
         if regency_text:
             regency = self.regions.regency(regency_text)
@@ -275,6 +380,14 @@ class Analyser:
             )
             return regency
         code, _district = self.regions.village(regency, district, village) if (district or village) else (None, None)
+        if not code and not village and values.get("address"):
+            code, _district = self.regions.village_in_address(regency, values["address"])
+            if code:
+                values["region_guessed"] = True
+                warnings.append(
+                    _("Village guessed from the address: %(place)s. Check it before importing.")
+                    % {"place": self.regions.place_label(code)}
+                )
         if village and not code:
             errors.append(
                 _("Village “%(village)s” was not found in %(place)s.")

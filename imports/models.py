@@ -116,6 +116,9 @@ class ImportRow(models.Model):
     warnings = models.JSONField(default=list)
     matches = models.JSONField(default=list)  # [{"id", "name", "score"}], best first
     state = models.CharField(max_length=10, choices=State, default=State.OK)
+    # Same name as an earlier row of the file, or a match of ≥ 90 with a registered Ormas — whatever the state, so
+    # the preview's "possible duplicates" counts every row it flags (a duplicate row with errors is still one).
+    possible_duplicate = models.BooleanField(default=False)
     action = models.CharField(max_length=6, choices=Action, blank=True)
     target = models.ForeignKey("registry.Ormas", models.SET_NULL, null=True, blank=True, related_name="+")
     result = models.ForeignKey("registry.Ormas", models.SET_NULL, null=True, blank=True, related_name="+")
@@ -130,3 +133,30 @@ class ImportRow(models.Model):
     @property
     def best_score(self) -> int:
         return self.matches[0]["score"] if self.matches else 0
+
+
+class HeadingSynonym(models.Model):
+    """A column heading as offices write it ("TGL. TERBIT", "KET") and the field it means. Kept as data so an
+    administrator can add the next office's wording without a release; seeded by migration 0002."""
+
+    heading = models.CharField(
+        _("heading"),
+        max_length=100,
+        unique=True,
+        help_text=_("Compared without case, accents and punctuation: “Tgl. Terbit” and “TGL TERBIT” are the same."),
+    )
+    target = models.CharField(_("means"), max_length=20)  # a key of imports.columns.TARGETS (checked in clean())
+    weak = models.BooleanField(
+        _("generic on its own"),
+        default=False,
+        help_text=_("Counts only with a heading above it in a two-line header (e.g. “Nomor” under “SKT”)."),
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["target", "heading"]
+        verbose_name = _("column heading synonym")
+        verbose_name_plural = _("column heading synonyms")
+
+    def __str__(self) -> str:
+        return f"{self.heading} → {self.target}"

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -93,7 +94,7 @@ def batch(request: AuthedHttpRequest, public_id) -> HttpResponse:
     summary = {
         "total": rows.exclude(state=ImportRow.State.BLANK).count(),
         "errors": rows.filter(state=ImportRow.State.ERROR).count(),
-        "duplicates": rows.filter(state=ImportRow.State.DUPLICATE).count(),
+        "duplicates": rows.filter(possible_duplicate=True).count(),
         "blank": rows.filter(state=ImportRow.State.BLANK).count(),
         "undecided": rows.filter(action="").exclude(state=ImportRow.State.BLANK).count(),
         "create": rows.filter(action=ImportRow.Action.CREATE).count(),
@@ -105,7 +106,7 @@ def batch(request: AuthedHttpRequest, public_id) -> HttpResponse:
         return render(request, "imports/done.html", {"batch": batch, "summary": summary, "results": results})
     show = request.GET.get("show", "all")
     if show == "problems":
-        rows = rows.filter(state__in=[ImportRow.State.ERROR, ImportRow.State.DUPLICATE])
+        rows = rows.filter(Q(state__in=[ImportRow.State.ERROR, ImportRow.State.DUPLICATE]) | Q(possible_duplicate=True))
     elif show == "undecided":
         rows = rows.filter(action="").exclude(state=ImportRow.State.BLANK)
     else:
