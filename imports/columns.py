@@ -1,10 +1,12 @@
 """Finding the header row of a legacy list and guessing which column holds what."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
+from imports.models import HeadingSynonym
 from wadah.lib.text import normalize
 
 # Target fields an officer can map a column to, with their labels (order = order in the mapping form).
@@ -30,6 +32,9 @@ TARGETS: dict[str, Any] = {
     "status": _("Status"),
 }
 
+# The headings offices were found to use, normalised (lower-case words: "Tgl. SKT" → "tgl skt"). These are the
+# seed of the HeadingSynonym table (migration 0002 copies them) and the answer when the table is not at hand;
+# at run time the table is the truth, so an administrator can add the next office's wording.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": (
         "nama organisasi",
@@ -49,6 +54,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sekretariat",
         "alamat lengkap",
         "alamat kantor sekretariat",
+        "alamat sekretariat ormas",
+        "alamat sekret",
+        "alamat kantor ormas",
+        "domisili",
+        "alamat domisili",
     ),
     "regency": ("kabupaten kota", "kab kota", "kabupaten", "kota", "kota kabupaten", "kab", "daerah", "wilayah"),
     "district": ("kecamatan", "kec"),
@@ -70,8 +80,33 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nomor surat keterangan terdaftar",
         "no skt ormas",
         "nomor",
+        "skt no",
+        "nomor skt ormas",
+        "no surat keterangan terdaftar",
+        "no reg skt",
+        "nomor registrasi",
+        "no registrasi",
     ),
-    "skt_issued_on": ("tanggal skt", "tgl skt", "skt tanggal", "tanggal terbit skt", "tanggal", "tgl"),
+    "skt_issued_on": (
+        "tanggal skt",
+        "tgl skt",
+        "skt tanggal",
+        "skt tgl",
+        "tanggal terbit skt",
+        "tgl terbit skt",
+        "tanggal terbit",
+        "tgl terbit",
+        "terbit",
+        "diterbitkan",
+        "tanggal dikeluarkan",
+        "tgl dikeluarkan",
+        "dikeluarkan",
+        "dikeluarkan tanggal",
+        "tanggal dikeluarkan skt",
+        "tgl dikeluarkan skt",
+        "tanggal",
+        "tgl",
+    ),
     "skt_expires_on": (
         "masa berlaku skt",
         "masa berlaku",
@@ -93,8 +128,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ahu nomor",
         "sk kemenkumham",
         "nomor badan hukum",
+        "no sk kemenkumham",
+        "nomor sk kemenkumham",
+        "sk menkumham",
+        "no sk menkumham",
+        "no badan hukum",
     ),
-    "ahu_date": ("tanggal ahu", "tgl ahu", "tanggal sk ahu", "ahu tanggal", "tgl sk ahu"),
+    "ahu_date": ("tanggal ahu", "tgl ahu", "tanggal sk ahu", "ahu tanggal", "tgl sk ahu", "ahu tgl", "sk ahu tgl"),
     "field_of_activity": ("bidang", "bidang kegiatan", "bidang organisasi", "kegiatan", "bidang ormas"),
     "chair": ("ketua", "nama ketua", "ketua umum", "pengurus ketua"),
     "secretary": ("sekretaris", "nama sekretaris", "sekretaris umum", "pengurus sekretaris"),
@@ -111,41 +151,68 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "no telp hp",
         "nomor hp",
         "telp hp",
+        "no telepon",
+        "no hp wa",
+        "hp wa",
+        "telp wa",
+        "no kontak",
+        "kontak person",
+        "cp",
     ),
     "email": ("email", "e mail", "surel", "alamat email", "alamat e mail"),
-    "status": ("status", "keterangan", "status ormas", "keaktifan", "status keaktifan"),
+    "status": ("status", "keterangan", "ket", "status ormas", "keaktifan", "status keaktifan", "keterangan status"),
 }
 # Headings that are generic on their own and count only with a neighbouring heading above (merged header).
-_WEAK = {"nomor", "tanggal", "tgl", "keterangan", "kab", "daerah", "wilayah", "kegiatan"}
+WEAK = {
+    "nomor", "tanggal", "tgl", "keterangan", "ket", "kab", "daerah", "wilayah", "kegiatan", "terbit",
+    "dikeluarkan", "diterbitkan", "cp",
+}  # fmt: skip
 
-_EXACT = {syn: target for target, syns in SYNONYMS.items() for syn in syns}
+
+@dataclass(frozen=True)
+class Synonyms:
+    """{normalised heading: target} and the headings that are generic on their own."""
+
+    exact: dict[str, str]
+    weak: frozenset[str]
 
 
-def classify(heading: str) -> tuple[str | None, float]:
+DEFAULT = Synonyms({syn: target for target, syns in SYNONYMS.items() for syn in syns}, frozenset(WEAK))
+
+
+def load_synonyms() -> Synonyms:
+    """The synonyms in the HeadingSynonym table (admin-editable); the built-in list if the table is empty."""
+    rows = list(HeadingSynonym.objects.filter(is_active=True).values_list("heading", "target", "weak"))
+    if not rows:
+        return DEFAULT
+    exact = {normalize(heading): target for heading, target, _weak in rows if target in TARGETS}
+    return Synonyms(exact, frozenset(normalize(heading) for heading, _target, weak in rows if weak))
+
+
+def classify(heading: str, synonyms: Synonyms = DEFAULT) -> tuple[str | None, float]:
     """The target a heading most likely means, with a confidence between 0 and 1."""
     text = normalize(heading)
     if not text:
         return None, 0.0
-    if text in _EXACT:
-        return _EXACT[text], 0.6 if text in _WEAK else 1.0
+    if text in synonyms.exact:
+        return synonyms.exact[text], 0.6 if text in synonyms.weak else 1.0
     best: tuple[str | None, float] = (None, 0.0)
-    for target, syns in SYNONYMS.items():
-        for syn in syns:
-            if syn in _WEAK or len(syn) < 4:
-                continue
-            score = fuzz.token_sort_ratio(text, syn) / 100
-            if score >= 0.88 and score > best[1]:
-                best = (target, score * 0.9)
-            elif f" {syn} " in f" {text} " and best[1] < 0.75:
-                best = (target, 0.75)
+    for syn, target in synonyms.exact.items():
+        if syn in synonyms.weak or len(syn) < 4:
+            continue
+        score = fuzz.token_sort_ratio(text, syn) / 100
+        if score >= 0.88 and score > best[1]:
+            best = (target, score * 0.9)
+        elif f" {syn} " in f" {text} " and best[1] < 0.75:
+            best = (target, 0.75)
     return best
 
 
-def guess_mapping(headings: list[str]) -> dict[str, str]:
+def guess_mapping(headings: list[str], synonyms: Synonyms = DEFAULT) -> dict[str, str]:
     """{column index: target}; each target at most once, the most confident column wins."""
     chosen: dict[str, tuple[int, float]] = {}
     for index, heading in enumerate(headings):
-        target, score = classify(heading)
+        target, score = classify(heading, synonyms)
         if target and (target not in chosen or score > chosen[target][1]):
             chosen[target] = (index, score)
     return {str(index): target for target, (index, _score) in chosen.items()}
@@ -177,16 +244,18 @@ def _combined(top: list[Any], bottom: list[Any]) -> list[str]:
     return headings
 
 
-def _score(headings: list[str]) -> tuple[float, bool]:
+def _score(headings: list[str], synonyms: Synonyms) -> tuple[float, bool]:
     targets: dict[str, float] = {}
     for heading in headings:
-        target, score = classify(heading)
+        target, score = classify(heading, synonyms)
         if target:
             targets[target] = max(score, targets.get(target, 0))
     return sum(targets.values()), "name" in targets
 
 
-def find_header(rows: list[list[Any]], *, scan: int = 30) -> tuple[int, int, list[str]] | None:
+def find_header(
+    rows: list[list[Any]], *, scan: int = 30, synonyms: Synonyms = DEFAULT
+) -> tuple[int, int, list[str]] | None:
     """(header row index, number of header rows (1 or 2), headings) or None if no row looks like a header."""
     best: tuple[float, int, int, list[str]] | None = None
     for index, row in enumerate(rows[:scan]):
@@ -197,7 +266,7 @@ def find_header(rows: list[list[Any]], *, scan: int = 30) -> tuple[int, int, lis
         if index + 1 < len(rows):
             candidates.append((2, _combined(row, rows[index + 1])))
         for height, headings in candidates:
-            score, has_name = _score(headings)
+            score, has_name = _score(headings, synonyms)
             if not has_name or score < 2.5:
                 continue
             if best is None or score > best[0] + 0.01:

@@ -124,6 +124,64 @@ class RegionMatcher:
         self._place_cache[key] = code
         return code, district_code
 
+    def place_label(self, village_code: str) -> str:
+        """ "Langkai, Kec. Pahandut" for a village code."""
+        self._load(village_code[:5])
+        district = self.names.get(village_code.rsplit(".", 1)[0], "")
+        name = self.names.get(village_code, village_code)
+        return f"{name}, Kec. {district}" if district else name
+
+    def village_in_address(self, regency_code: str, address: str) -> tuple[str | None, str | None]:
+        """(village code, district code) read from a secretariat address within one kab/kota.
+
+        First the parts the address names with a prefix (Kec./Kel./Desa); then, for an address that names places
+        without prefixes ("Jl. Tjilik Riwut Km 5, Langkai, Pahandut"), each comma-separated part against the
+        villages of the kab/kota (of the kecamatan, if one was found): exactly, without spaces
+        ("Palangkaraya" = "Palangka Raya"), or by a close spelling (≥ 90)."""
+        district, village = address_parts(address)
+        code, district_code = self.village(regency_code, district, village) if (district or village) else (None, None)
+        if code:
+            return code, district_code
+        districts, villages = self._load(regency_code)
+        parts = [_bare_place(p) for p in re.split(r"[,;/\n]", address)]
+        parts = [p for p in parts if p and not re.match(r"^(jl|jln|jalan|gg|gang|rt|rw|no|km|komp|perum)\b", p)]
+        if district_code is None:
+            for part in parts:
+                if part in districts:
+                    district_code = districts[part]
+                    break
+        pool = (
+            villages.get(district_code, {})
+            if district_code
+            else {name: c for group in villages.values() for name, c in group.items()}
+        )
+        squashed = {_squash(name): c for name, c in pool.items()}
+        for part in parts:
+            found = pool.get(part) or squashed.get(_squash(part))
+            if found is None and len(part) >= 5:
+                best = process.extractOne(_squash(part), list(squashed), scorer=fuzz.ratio, score_cutoff=90)
+                found = squashed[best[0]] if best else None
+            if found:
+                return found, district_code or found.rsplit(".", 1)[0]
+        return None, district_code
+
+
+# "Kec. Pahandut", "Kecamatan Bukit Batu", "Kel. Langkai", "Desa Tangkiling", "Ds Marang" inside an address.
+_STOP = (
+    r"(?=\s*(?:[,;()]|\b(?:kec|kecamatan|kel|kelurahan|desa|ds|kab|kabupaten|kota|kode pos|rt|rw|jl|jln|jalan|no)\b|$))"
+)
+_DISTRICT_IN = re.compile(r"\b(?:kec|kecamatan)\b\.?\s*([a-z][a-z' .-]*?)" + _STOP, re.IGNORECASE)
+_VILLAGE_IN = re.compile(r"\b(?:kel|kelurahan|desa|ds)\b\.?\s*([a-z][a-z' .-]*?)" + _STOP, re.IGNORECASE)
+
+
+def _part(match: re.Match[str] | None) -> str:
+    return match.group(1).strip(" .-") if match else ""
+
+
+def address_parts(address: str) -> tuple[str, str]:
+    """(kecamatan, desa/kelurahan) as an address names them with their prefixes; "" where it names none."""
+    return _part(_DISTRICT_IN.search(address)), _part(_VILLAGE_IN.search(address))
+
 
 @dataclass
 class _Candidates:

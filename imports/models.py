@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
+from wadah.lib.workflow import Workflow
 
 
 def batch_upload_to(instance: "ImportBatch", filename: str) -> str:
@@ -23,7 +24,7 @@ class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
         return self.filter(within_q("scope_code", scope))
 
 
-class ImportBatch(models.Model):
+class ImportBatch(Workflow, models.Model):
     class Status(models.TextChoices):
         MAPPING = "mapping", _("Waiting for column mapping")
         ANALYSING = "analysing", _("Reading and checking rows")
@@ -31,6 +32,18 @@ class ImportBatch(models.Model):
         COMMITTING = "committing", _("Importing")
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
+
+    # Which status may follow which. Every move goes through one function in imports/actions.py (ACTION_FOR).
+    TRANSITIONS: dict[str, set[str]] = {
+        Status.MAPPING: {Status.ANALYSING},
+        Status.ANALYSING: {Status.READY, Status.FAILED},
+        # Ready: the officer may change the mapping and check again, or confirm the import.
+        Status.READY: {Status.ANALYSING, Status.COMMITTING},
+        # A commit that is refused or fails rolls back and returns the batch to review.
+        Status.COMMITTING: {Status.DONE, Status.READY},
+        Status.FAILED: {Status.ANALYSING},
+        Status.DONE: set(),
+    }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
@@ -102,6 +115,9 @@ class ImportRow(models.Model):
     warnings = models.JSONField(default=list)
     matches = models.JSONField(default=list)  # [{"id", "name", "score"}], best first
     state = models.CharField(max_length=10, choices=State, default=State.OK)
+    # Same name as an earlier row of the file, or a match of ≥ 90 with a registered Ormas — whatever the state, so
+    # the preview's "possible duplicates" counts every row it flags (a duplicate row with errors is still one).
+    possible_duplicate = models.BooleanField(default=False)
     action = models.CharField(max_length=6, choices=Action, blank=True)
     target = models.ForeignKey("registry.Ormas", models.SET_NULL, null=True, blank=True, related_name="+")
     result = models.ForeignKey("registry.Ormas", models.SET_NULL, null=True, blank=True, related_name="+")
@@ -116,3 +132,30 @@ class ImportRow(models.Model):
     @property
     def best_score(self) -> int:
         return self.matches[0]["score"] if self.matches else 0
+
+
+class HeadingSynonym(models.Model):
+    """A column heading as offices write it ("TGL. TERBIT", "KET") and the field it means. Kept as data so an
+    administrator can add the next office's wording without a release; seeded by migration 0002."""
+
+    heading = models.CharField(
+        _("heading"),
+        max_length=100,
+        unique=True,
+        help_text=_("Compared without case, accents and punctuation: “Tgl. Terbit” and “TGL TERBIT” are the same."),
+    )
+    target = models.CharField(_("means"), max_length=20)  # a key of imports.columns.TARGETS (checked in clean())
+    weak = models.BooleanField(
+        _("generic on its own"),
+        default=False,
+        help_text=_("Counts only with a heading above it in a two-line header (e.g. “Nomor” under “SKT”)."),
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["target", "heading"]
+        verbose_name = _("column heading synonym")
+        verbose_name_plural = _("column heading synonyms")
+
+    def __str__(self) -> str:
+        return f"{self.heading} → {self.target}"

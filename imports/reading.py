@@ -6,12 +6,15 @@ database. Types are sniffed from the bytes, never trusted from the file name.
 
 import csv
 import io
+import re
 import zipfile
+from collections.abc import Iterator
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,6 +24,13 @@ MAX_RATIO = 100
 # Below this uncompressed size the ratio does not matter: small XML compresses very well.
 RATIO_FLOOR = 20 * 1024 * 1024
 MAX_ROWS = 50_000
+# Rows read per sheet: the list plus title rows above it and a footer below.
+READ_ROWS = MAX_ROWS + 100
+MAX_COLUMNS = 100
+# Filled cells over the whole workbook (50,000 Ormas × 30 columns).
+MAX_CELLS = 1_500_000
+# A CSV cell longer than this is not an Ormas field; Python's csv module refuses fields over 131,072 by default.
+MAX_CSV_FIELD = 32_768
 
 
 def _bad_type() -> ValidationError:
@@ -117,7 +127,164 @@ def read_csv(data: bytes) -> list[list[Any]]:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), dialect):
+            if any(len(cell) > MAX_CSV_FIELD for cell in row):
+                raise csv.Error("field larger than field limit")
+            rows.append(row)
+            if len(rows) > READ_ROWS:
+                break
+    except csv.Error:
+        raise ValidationError(
+            _(
+                "Row %(row)d of the CSV file has a cell longer than %(max)d characters, or a quotation mark that is "
+                "never closed. Check the file in a spreadsheet program and save it again as CSV."
+            )
+            % {"row": len(rows) + 1, "max": MAX_CSV_FIELD},
+            code="csv_field",
+        ) from None
+    return rows
+
+
+def _too_big(rows: int, columns: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "The sheet has cells as far as row %(rows)d and column %(columns)d; at most %(max_rows)d rows and "
+            "%(max_columns)d columns can be read. Delete the empty rows and columns after the list (or copy the list "
+            "into a new workbook) and upload it again."
+        )
+        % {"rows": rows, "columns": columns, "max_rows": MAX_ROWS, "max_columns": MAX_COLUMNS},
+        code="too_big",
+    )
+
+
+def _too_many_cells() -> ValidationError:
+    return ValidationError(
+        _("The workbook has more than %(max)d filled cells, which is too many to read at once. Split the file.")
+        % {"max": MAX_CELLS},
+        code="too_many_cells",
+    )
+
+
+# The start tag of a worksheet cell (unprefixed, or "x:" as some generators write it), and its reference.
+_CELL = re.compile(rb"<(?:x:)?c\b([^>]*)>")
+_REF = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _xml_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """The member's bytes in pieces that never split a tag (each piece ends after a ">")."""
+    tail = b""
+    with archive.open(name) as member:
+        while chunk := member.read(1 << 20):
+            chunk = tail + chunk
+            cut = chunk.rfind(b">") + 1
+            tail = chunk[cut:]
+            yield chunk[:cut]
+    if tail:
+        yield tail
+
+
+def xlsx_extent(data: bytes) -> tuple[int, int, int] | None:
+    """(last row, last column, filled cells) over every worksheet, from the cells themselves — never from the
+    <dimension> the file declares. None when some cell carries no reference (its place is implied), so the extent
+    cannot be known without parsing.
+
+    calamine allocates the rectangle from the first to the last cell at once, so one cell at XFD1048576 in a
+    1.5 KB file asks for 17 billion cells and aborts the process; this scan is what keeps that from happening."""
+    rows = columns = cells = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/") and name.endswith(".xml")) or name.startswith(
+                ("xl/drawings/", "xl/charts/")
+            ):
+                continue
+            for chunk in _xml_chunks(archive, name):
+                for match in _CELL.finditer(chunk):
+                    attributes = match.group(1)
+                    if attributes.endswith(b"/"):
+                        continue  # an empty, only formatted cell: no reader keeps it
+                    ref = _REF.search(attributes)
+                    if ref is None:
+                        return None
+                    cells += 1
+                    rows = max(rows, int(ref.group(2)))
+                    columns = max(columns, _column_number(ref.group(1)))
+                if cells > MAX_CELLS:
+                    raise _too_many_cells()
+    return rows, columns, cells
+
+
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>")
+_ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*["'](\d+)["']""")
+_COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*["'](\d+)["']""")
+
+
+def ods_extent(data: bytes) -> tuple[int, int, int]:
+    """(last row, last column, filled cells) of the largest table in an .ods file, counting repeated rows and
+    cells as the reader will expand them (a 2 KB file can repeat one filled cell across a million rows)."""
+    rows = columns = cells = 0
+    row = column = row_repeat = row_cells = 0
+    row_filled = False
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for chunk in _xml_chunks(archive, "content.xml"):
+            for match in _ODS_TAG.finditer(chunk):
+                closing, tag, attributes = match.groups()
+                if tag == b"table":
+                    row = 0
+                elif tag == b"table-row" and not closing:
+                    found = _ROWS_REPEATED.search(attributes)
+                    row_repeat, column, row_cells, row_filled = int(found.group(1)) if found else 1, 0, 0, False
+                elif tag == b"table-row":
+                    if row_filled:
+                        rows = max(rows, row + row_repeat)
+                        cells += row_cells * row_repeat
+                    row += row_repeat
+                elif not closing:
+                    found = _COLUMNS_REPEATED.search(attributes)
+                    repeat = int(found.group(1)) if found else 1
+                    column += repeat
+                    if not attributes.endswith(b"/"):
+                        row_filled = True
+                        row_cells += repeat
+                        columns = max(columns, column)
+            if cells > MAX_CELLS:
+                raise _too_many_cells()
+    return rows, columns, cells
+
+
+def _read_xlsx_streaming(data: bytes) -> list[tuple[str, list[list[Any]]]]:
+    """The slow, careful reader for workbooks whose cells carry no reference: openpyxl in read-only mode, row by row,
+    dimension ignored, stopping at the caps."""
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    sheets, cells = [], 0
+    try:
+        for sheet in workbook.worksheets:
+            sheet.reset_dimensions()  # type: ignore[union-attr]  # the declared dimension is not to be trusted
+            rows: list[list[Any]] = []
+            for values in sheet.iter_rows(values_only=True):
+                row = list(values)
+                while row and row[-1] is None:
+                    row.pop()
+                if len(row) > MAX_COLUMNS:
+                    raise _too_big(len(rows) + 1, len(row))
+                cells += sum(1 for v in row if v is not None)
+                if cells > MAX_CELLS:
+                    raise _too_many_cells()
+                rows.append(row)
+                if len(rows) >= READ_ROWS:
+                    break
+            sheets.append((sheet.title, rows))
+    finally:
+        workbook.close()
+    return sheets
 
 
 def read_sheets(data: bytes, kind: str) -> list[tuple[str, list[list[Any]]]]:
@@ -125,11 +292,21 @@ def read_sheets(data: bytes, kind: str) -> list[tuple[str, list[list[Any]]]]:
     if kind == "csv":
         return [("", read_csv(data))]
     try:
+        if kind == "xlsx":
+            extent = xlsx_extent(data)
+            if extent is None:
+                return _read_xlsx_streaming(data)
+            if extent[0] > READ_ROWS or extent[1] > MAX_COLUMNS:
+                raise _too_big(extent[0], extent[1])
+        elif kind == "ods":
+            last_row, last_column, _cells = ods_extent(data)
+            if last_row > READ_ROWS or last_column > MAX_COLUMNS:
+                raise _too_big(last_row, last_column)
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 50)
+            rows = sheet.to_python(skip_empty_area=False, nrows=READ_ROWS)
             sheets.append((name, rows))
         return sheets
     except ValidationError:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +16,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.decorators import registry_editor
 from accounts.typing import AuthedHttpRequest
-from imports import services
-from imports.columns import guess_mapping
+from imports import actions
+from imports.analysis import cell_text, counts, locate
 from imports.forms import MappingForm, UploadForm
 from imports.models import ImportBatch, ImportRow
 from imports.tasks import analyse_batch, commit_batch
@@ -33,29 +34,11 @@ def _batch(request: AuthedHttpRequest, public_id) -> ImportBatch:
 def start(request: AuthedHttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            upload.seek(0)
-            sheet, index, height, headings, body = services.locate(upload.read(), form.kind)
+            batch = actions.create_batch(by=request.user, upload=form.cleaned_data["file"], kind=form.kind)
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            upload.seek(0)
-            batch = ImportBatch(
-                created_by=request.user,
-                scope_code=request.user.scope_code or "",
-                file_kind=form.kind,
-                original_name=(upload.name or "import")[:255],
-                size=upload.size or 0,
-                sheet_name=sheet[:100],
-                header_row=index,
-                header_rows=height,
-                columns=headings,
-                mapping=guess_mapping(headings),
-                total=len(body),
-            )
-            batch.file.save("upload", upload, save=False)
-            batch.save()
             return redirect("imports:mapping", batch.public_id)
     batches = ImportBatch.objects.visible_to(request.user).select_related("created_by")[:20]
     return render(request, "imports/start.html", {"form": form, "batches": batches})
@@ -64,7 +47,7 @@ def start(request: AuthedHttpRequest) -> HttpResponse:
 @registry_editor
 def mapping(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
-    if batch.status not in (ImportBatch.Status.MAPPING, ImportBatch.Status.READY, ImportBatch.Status.FAILED):
+    if not batch.can_move_to(ImportBatch.Status.ANALYSING):
         return redirect("imports:batch", batch.public_id)
     form = MappingForm(
         request.POST or None,
@@ -75,13 +58,13 @@ def mapping(request: AuthedHttpRequest, public_id) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data.get("default_region")
-        batch.mapping = form.mapping()
-        batch.default_region = Region.objects.get(code=code) if code else None
-        batch.status = ImportBatch.Status.ANALYSING
-        batch.processed = 0
-        batch.error = ""
-        batch.save()
-        transaction.on_commit(lambda: analyse_batch.enqueue(batch.pk))
+        region = Region.objects.get(code=code) if code else None
+        try:
+            actions.start_analysis(batch, mapping=form.mapping(), default_region=region)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            transaction.on_commit(lambda: analyse_batch.enqueue(batch.pk))
         return redirect("imports:batch", batch.public_id)
     samples = list(zip(*_sample_rows(batch), strict=False)) if batch.columns else []
     rows = [(field, samples[i] if i < len(samples) else ()) for i, field in enumerate(form.column_fields())]
@@ -92,12 +75,12 @@ def _sample_rows(batch: ImportBatch) -> list[list[str]]:
     """Up to three data rows, to show next to each column in the mapping form."""
     try:
         with batch.file.open("rb") as handle:
-            _sheet, _index, _height, headings, body = services.locate(handle.read(), batch.file_kind)
+            _sheet, _index, _height, headings, body = locate(handle.read(), batch.file_kind)
     except (ValidationError, OSError):
         return []
     width = len(headings)
-    samples = [r for r in body if any(services.cell_text(v) for v in r)][:3]
-    return [[services.cell_text(r[i]) if i < len(r) else "" for i in range(width)] for r in samples]
+    samples = [r for r in body if any(cell_text(v) for v in r)][:3]
+    return [[cell_text(r[i]) if i < len(r) else "" for i in range(width)] for r in samples]
 
 
 @registry_editor
@@ -111,7 +94,7 @@ def batch(request: AuthedHttpRequest, public_id) -> HttpResponse:
     summary = {
         "total": rows.exclude(state=ImportRow.State.BLANK).count(),
         "errors": rows.filter(state=ImportRow.State.ERROR).count(),
-        "duplicates": rows.filter(state=ImportRow.State.DUPLICATE).count(),
+        "duplicates": rows.filter(possible_duplicate=True).count(),
         "blank": rows.filter(state=ImportRow.State.BLANK).count(),
         "undecided": rows.filter(action="").exclude(state=ImportRow.State.BLANK).count(),
         "create": rows.filter(action=ImportRow.Action.CREATE).count(),
@@ -123,7 +106,7 @@ def batch(request: AuthedHttpRequest, public_id) -> HttpResponse:
         return render(request, "imports/done.html", {"batch": batch, "summary": summary, "results": results})
     show = request.GET.get("show", "all")
     if show == "problems":
-        rows = rows.filter(state__in=[ImportRow.State.ERROR, ImportRow.State.DUPLICATE])
+        rows = rows.filter(Q(state__in=[ImportRow.State.ERROR, ImportRow.State.DUPLICATE]) | Q(possible_duplicate=True))
     elif show == "undecided":
         rows = rows.filter(action="").exclude(state=ImportRow.State.BLANK)
     else:
@@ -168,19 +151,7 @@ def decide(request: AuthedHttpRequest, public_id) -> HttpResponse:
     if batch.status != ImportBatch.Status.READY:
         return redirect("imports:batch", batch.public_id)
     ids = [int(k[4:]) for k in request.POST if k.startswith("row-") and k[4:].isdigit()]
-    changed = []
-    for row in batch.rows.filter(pk__in=ids).exclude(state=ImportRow.State.BLANK):
-        choice = request.POST.get(f"row-{row.pk}", "")
-        if choice == ImportRow.Action.SKIP or (not row.errors and choice == ImportRow.Action.CREATE):
-            row.action = choice
-        elif not row.errors and choice.startswith("update:"):
-            target = choice[7:]
-            if target.isdigit() and int(target) in {m["id"] for m in row.matches}:
-                row.action, row.target_id = ImportRow.Action.UPDATE, int(target)
-        elif choice == "" and row.errors:
-            row.action = ""
-        changed.append(row)
-    ImportRow.objects.bulk_update(changed, ["action", "target"])
+    actions.decide_rows(batch, {pk: request.POST.get(f"row-{pk}", "") for pk in ids})
     messages.success(request, _("Your choices were saved."))
     return redirect(_safe_next(request, batch))
 
@@ -190,7 +161,7 @@ def decide(request: AuthedHttpRequest, public_id) -> HttpResponse:
 def skip_errors(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status == ImportBatch.Status.READY:
-        count = batch.rows.filter(state=ImportRow.State.ERROR).update(action=ImportRow.Action.SKIP)
+        count = actions.skip_errors(batch)
         messages.success(request, _("%(count)d rows with errors will be skipped.") % {"count": count})
     return redirect(_safe_next(request, batch))
 
@@ -200,14 +171,14 @@ def confirm(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status != ImportBatch.Status.READY:
         return redirect("imports:batch", batch.public_id)
-    summary = services.counts(batch.rows.only("state", "action"))
+    summary = counts(batch.rows.only("state", "action"))
     if request.method == "POST" and not summary["undecided"]:
-        batch.status = ImportBatch.Status.COMMITTING
-        batch.error = ""
-        batch.processed = 0
-        batch.save(update_fields=["status", "error", "processed", "updated_at"])
-        user_id = request.user.pk
-        batch_id = batch.pk
-        transaction.on_commit(lambda: commit_batch.enqueue(batch_id, user_id))
+        try:
+            actions.request_commit(batch)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            user_id, batch_id = request.user.pk, batch.pk
+            transaction.on_commit(lambda: commit_batch.enqueue(batch_id, user_id))
         return redirect("imports:batch", batch.public_id)
     return render(request, "imports/confirm.html", {"batch": batch, "summary": summary})

@@ -98,6 +98,8 @@ class Ormas(Workflow, models.Model):
         FROZEN = "dibekukan", _("Activities halted")
         REVOKED = "dicabut", _("Revoked")
         DISSOLVED = "bubar", _("Dissolved")
+        # Known to the office (e.g. from a legacy list) but without SKT or SK AHU: recorded, not registered.
+        TERDATA = "terdata", _("Recorded (no SKT/SK AHU yet)")
 
     # Which status may follow which. Every move goes through actions.change_ormas_status().
     TRANSITIONS: dict[str, set[str]] = {
@@ -107,6 +109,8 @@ class Ormas(Workflow, models.Model):
         # A revocation can be annulled by a court; a dissolution is final.
         Status.REVOKED: {Status.ACTIVE, Status.DISSOLVED},
         Status.DISSOLVED: set(),
+        # A recorded Ormas becomes active once it obtains its SKT or SK AHU.
+        Status.TERDATA: {Status.ACTIVE, Status.INACTIVE, Status.DISSOLVED},
     }
 
     class ScopeLevel(models.TextChoices):

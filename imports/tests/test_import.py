@@ -41,7 +41,8 @@ def test_analysis_of_an_office_file(province_officer, run_import):
     assert got[-7].state == ImportRow.State.BLANK
     assert got[4].state == ImportRow.State.ERROR and "row 5" in got[4].errors[0]
     assert got[5].state == ImportRow.State.ERROR and "could not be determined" in got[5].errors[0]
-    assert any("SK AHU" in e for e in got[6].errors) and any("not found" in e for e in got[6].errors)
+    # A yayasan without SKT or SK AHU is recorded as terdata (issue 9), not refused; its village is unknown.
+    assert got[6].values["status"] == Ormas.Status.TERDATA and any("not found" in e for e in got[6].errors)
     assert any("not a date" in e for e in got[7].errors)
     assert got[4].action == ImportRow.Action.UNDECIDED
 

@@ -1,11 +1,14 @@
 """Header detection, column guesses, region matching and every kind of bad file."""
 
 import io
+import re
+import tracemalloc
 import zipfile
 
 import pytest
 from django.urls import reverse
 
+from imports import reading
 from imports.columns import find_header, guess_mapping
 from imports.matching import RegionMatcher
 from imports.models import ImportBatch
@@ -171,3 +174,152 @@ def test_utf8_bom_csv_with_commas(province_officer, run_import):
     batch = run_import(province_officer, data=data, name="daftar.csv")
     assert batch.columns[0] == HEADERS[0]
     assert batch.rows.get().state == "ok"
+
+
+def _rewrite_sheet(data: bytes, change) -> bytes:
+    """The workbook with its first sheet's XML passed through change(text)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = change(content.decode()).encode()
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def _whole_sheet_dimension(text: str) -> str:
+    return re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>', text)
+
+
+def test_declared_dimension_of_the_whole_sheet_is_not_trusted(province_officer, run_import):
+    """Issue 8: the <dimension> says A1:XFD1048576; the list is still read from its two real rows."""
+    data = _rewrite_sheet(xlsx_bytes([ormas_row(1, "Ikatan Dimensi", village="Langkai")]), _whole_sheet_dimension)
+    batch = run_import(province_officer, data=data)
+    assert batch.total == 1 and batch.rows.get().state == "ok"
+
+
+@pytest.mark.indonesian
+def test_a_cell_at_the_last_row_and_column_is_refused_without_allocating(client, province_officer):
+    """Issue 8: a 1.5 KB workbook whose one far cell spans A1:XFD1048576 aborted the process (calamine allocates
+    the rectangle). It is now refused from a scan of the cells, with a message saying what to do."""
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    data = _rewrite_sheet(
+        xlsx_bytes([ormas_row(1, "Ikatan Bom", village="Langkai")], title_rows=0),
+        lambda text: _whole_sheet_dimension(text).replace("</sheetData>", far),
+    )
+    assert len(data) < 10_000
+    tracemalloc.start()
+    try:
+        response = _post(client, province_officer, data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _codes(response) == ["too_big"]
+    assert "1048576" in response.content.decode() and "Hapus baris dan kolom kosong" in response.content.decode()
+    assert peak < 50 * 1024 * 1024
+    assert not ImportBatch.objects.exists()
+
+
+def test_only_formatted_far_cells_do_not_count(province_officer, run_import):
+    """An empty cell that only carries a format (as spreadsheet programs write) is not content."""
+    data = _rewrite_sheet(
+        xlsx_bytes([ormas_row(1, "Ikatan Format", village="Langkai")]),
+        lambda text: text.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>'),
+    )
+    assert run_import(province_officer, data=data).rows.get().state == "ok"
+
+
+def test_cells_without_a_reference_are_read_row_by_row(province_officer, run_import):
+    """Cells may leave out their reference; then the careful reader (openpyxl, read-only) reads the list."""
+    data = _rewrite_sheet(
+        xlsx_bytes([ormas_row(1, "Ikatan Tanpa Referensi", village="Langkai")]),
+        lambda text: re.sub(r'(<c) r="[A-Z]+[0-9]+"', r"\1", text),
+    )
+    assert reading.xlsx_extent(data) is None
+    row = run_import(province_officer, data=data).rows.get()
+    assert row.values["name"] == "Ikatan Tanpa Referensi" and row.state == "ok"
+
+
+def test_too_wide_a_row_is_refused_by_the_careful_reader(client, province_officer):
+    wide = "".join(f"<c t='inlineStr'><is><t>{i}</t></is></c>" for i in range(reading.MAX_COLUMNS + 5))
+    data = _rewrite_sheet(
+        xlsx_bytes([ormas_row(1, "Ikatan Lebar", village="Langkai")]),
+        lambda text: re.sub(r'(<c) r="[A-Z]+[0-9]+"', r"\1", text).replace(
+            "</sheetData>", f"<row>{wide}</row></sheetData>"
+        ),
+    )
+    assert _codes(_post(client, province_officer, data)) == ["too_big"]
+
+
+def _ods(content: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+        archive.writestr(
+            "content.xml",
+            '<?xml version="1.0"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+            f'<office:body><office:spreadsheet><table:table table:name="S">{content}</table:table>'
+            "</office:spreadsheet></office:body></office:document-content>",
+        )
+    return out.getvalue()
+
+
+def _ods_cell(text: str, repeat: int = 1) -> str:
+    extra = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    return f'<table:table-cell office:value-type="string"{extra}><text:p>{text}</text:p></table:table-cell>'
+
+
+def test_repeated_cells_in_an_ods_are_refused(client, province_officer):
+    """The .ods form of the same bomb: one filled cell repeated across every column of a million rows."""
+    header = "".join(_ods_cell(h) for h in ("Nama Organisasi", "Alamat", "Kabupaten/Kota", "Nomor SKT"))
+    tall = f'<table:table-row table:number-rows-repeated="1048570">{_ods_cell("x")}</table:table-row>'
+    data = _ods(f"<table:table-row>{header}</table:table-row>{tall}")
+    assert len(data) < 5_000
+    assert _codes(_post(client, province_officer, data, "daftar.ods")) == ["too_big"]
+    wide = f'<table:table-row table:number-rows-repeated="1048570">{_ods_cell("x", 16384)}</table:table-row>'
+    data = _ods(f"<table:table-row>{header}</table:table-row>{wide}")
+    assert _codes(_post(client, province_officer, data, "daftar.ods")) == ["too_many_cells"]
+
+
+def test_an_ods_list_is_read(province_officer, run_import):
+    cells = ("Nama Organisasi", "Alamat", "Kelurahan", "Nomor SKT")
+    values = ("Ikatan ODS", "Jl. A", "Langkai", "123/SKT")
+    rows = "".join(f"<table:table-row>{''.join(_ods_cell(v) for v in r)}</table:table-row>" for r in (cells, values))
+    batch = run_import(
+        province_officer,
+        data=_ods(
+            rows + '<table:table-row table:number-rows-repeated="1000000">'
+            '<table:table-cell table:number-columns-repeated="1024"/>'
+            "</table:table-row>"
+        ),
+        name="daftar.ods",
+    )
+    assert batch.rows.get().values["name"] == "Ikatan ODS"
+
+
+@pytest.mark.indonesian
+def test_a_csv_field_over_the_csv_module_limit_is_refused(client, province_officer):
+    """Issue 8: a CSV field over 131,072 characters raised csv.Error inside the request (a 500)."""
+    data = (f"Nama Organisasi;Alamat;Kabupaten/Kota;Nomor SKT\nIkatan;{'A' * 140_000};Kotim;1\n").encode()
+    response = _post(client, province_officer, data, "daftar.csv")
+    assert response.status_code == 200 and _codes(response) == ["csv_field"]
+    assert "Baris 2" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_an_unclosed_quote_in_a_csv_is_refused(client, province_officer):
+    data = ('Nama Organisasi;Alamat;Kabupaten/Kota;Nomor SKT\nIkatan;"Jl. A' + "x" * 200_000 + "\n").encode()
+    assert _codes(_post(client, province_officer, data, "daftar.csv")) == ["csv_field"]

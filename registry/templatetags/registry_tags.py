@@ -20,6 +20,7 @@ STATUS_CLASSES = {
     Ormas.Status.FROZEN: "bg-orange-lt",
     Ormas.Status.REVOKED: "bg-red-lt",
     Ormas.Status.DISSOLVED: "bg-dark-lt",
+    Ormas.Status.TERDATA: "bg-azure-lt",
 }
 
 

@@ -112,7 +112,7 @@ def test_sqlite_round_trip(tmp_path):
 
 ADD_FILE = """
 from django.core.files.uploadedfile import SimpleUploadedFile
-from conftest import make_ormas
+from wadah.testing import make_ormas
 from registry import actions
 from registry.models import DocumentType
 from wadah.lib.files import SniffedType

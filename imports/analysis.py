@@ -1,4 +1,5 @@
-"""Reading a batch into rows (analyse) and writing the officer's decisions to the registry (commit).
+"""Reading a batch: finding the list in the file and turning each row into parsed values, errors, warnings and
+matches. Nothing here changes an ImportBatch; imports/actions.py does (and writes the rows this module builds).
 
 Decisions a user would expect, documented here once:
 
@@ -24,40 +25,28 @@ Decisions a user would expect, documented here once:
 """
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Iterable
 from typing import Any
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, connections, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from accounts.models import User
-from audit.log import record
-from imports.columns import find_header
+from imports.columns import Synonyms, find_header, load_synonyms
 from imports.matching import OrmasMatcher, RegionMatcher
 from imports.models import ImportBatch, ImportRow
 from imports.reading import MAX_ROWS, read_sheets
-from regions.models import Region
-from registry import actions
 from registry.models import FieldOfActivity, Ormas
 from wadah.lib.dates import parse_indonesian_date
 from wadah.lib.text import normalize
 
-log = logging.getLogger(__name__)
-
-CHUNK = 500
 DUPLICATE_SCORE = 90
 TEXT_LIMITS = {"name": 255, "abbreviation": 60, "address": 300, "skt_number": 80, "ahu_number": 80, "phone": 40}
 DATE_FIELDS = ("skt_issued_on", "skt_expires_on", "ahu_date")
-ORMAS_FIELDS = (
-    "name", "abbreviation", "legal_form", "skt_number", "skt_issued_on", "skt_expires_on",
-    "ahu_number", "ahu_date", "address", "phone", "email",
-)  # fmt: skip
 
 
 class NoHeader(ValidationError):
@@ -76,15 +65,70 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def locate(data: bytes, kind: str) -> tuple[str, int, int, list[str], list[list[Any]]]:
+# Placeholders offices write in a cell that has no value. Compared on the lower-cased, trimmed text.
+PLACEHOLDERS = {
+    "n/a", "na", "n.a", "n.a.", "belum ada", "tidak ada", "tdk ada", "blm ada", "nihil", "kosong", "belum",
+    "tidak", "tidak diketahui", "belum diketahui", "#n/a", "null", "none",
+}  # fmt: skip
+_DASHES = re.compile(r"^[\s\-–—_.,/?]*$")
+
+
+def is_placeholder(text: str) -> bool:
+    """ "-", "—", "…", "n/a", "belum ada", "tidak ada": the office's way of leaving a cell empty."""
+    return bool(_DASHES.match(text)) or text.strip().lower() in PLACEHOLDERS
+
+
+# The end of the list: a totals line, a "place, date" line above the signature, the signature block itself.
+_TOTAL = re.compile(r"^(jumlah|total|jml|sub ?total|grand total)\b")
+_PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{2,40},\s*(\d{1,2}[\s./-]+[a-z0-9]+[\s./-]+\d{2,4}|[a-z]+\s+\d{4})$")
+_SIGNATURE = re.compile(
+    r"^(mengetahui|menyetujui|kepala\b|a\.?\s?n\.?\s|plt\.?\s|plh\.?\s|nip\b|nip\.|ttd\b|"
+    r"sekretaris (badan|daerah)|kabid\b|kasubbid\b|pembina\b|penata\b|dibuat oleh|diketahui)"
+)
+# So many blank rows in a row end the list: what follows is a note or another table, not more Ormas.
+BLANK_RUN = 3
+
+
+def is_footer(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    if not filled:
+        return False
+    first = filled[0].lower()
+    if _TOTAL.match(first):
+        return True
+    return len(filled) <= 3 and bool(_PLACE_DATE.match(first) or _SIGNATURE.match(first))
+
+
+def data_block(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows of the list proper: up to the first footer row or run of blank rows, trailing blanks removed."""
+    body: list[list[Any]] = []
+    blanks = 0
+    for raw in rows:
+        texts = [cell_text(v) for v in raw]
+        if not any(texts):
+            blanks += 1
+            if blanks >= BLANK_RUN:
+                break
+        else:
+            if is_footer(texts):
+                break
+            blanks = 0
+        body.append(raw)
+    while body and not any(cell_text(v) for v in body[-1]):
+        body.pop()
+    return body
+
+
+def locate(
+    data: bytes, kind: str, synonyms: Synonyms | None = None
+) -> tuple[str, int, int, list[str], list[list[Any]]]:
     """(sheet name, header row, header height, headings, data rows) of the sheet that looks most like the list."""
+    synonyms = synonyms or load_synonyms()
     for name, rows in read_sheets(data, kind):
-        found = find_header(rows)
+        found = find_header(rows, synonyms=synonyms)
         if found:
             index, height, headings = found
-            body = rows[index + height :]
-            while body and not any(cell_text(v) for v in body[-1]):
-                body.pop()
+            body = data_block(rows[index + height :])
             if len(body) > MAX_ROWS:
                 raise ValidationError(
                     _("The list has %(count)d rows; at most %(max)d rows can be imported at once. Split the file.")
@@ -126,7 +170,7 @@ def parse_status(text: str) -> str | None:
     value = normalize(text)
     if not value:
         return Ormas.Status.ACTIVE
-    if re.search(r"(tidak|non|belum|kurang)\s*aktif|vakum|pasif", value):
+    if re.search(r"(tidak|tdk|non|belum|kurang)\s*aktif|vakum|pasif", value):
         return Ormas.Status.INACTIVE
     if "beku" in value:
         return Ormas.Status.FROZEN
@@ -171,7 +215,11 @@ class Analyser:
         for index, target in self.mapping.items():
             if index < len(raw):
                 src[target] = raw[index]
-        get = lambda key: cell_text(src.get(key))  # noqa: E731
+
+        def get(key: str) -> str:
+            text = cell_text(src.get(key))
+            return "" if is_placeholder(text) else text
+
         errors: list[str] = []
         warnings: list[str] = []
         values: dict[str, Any] = {}
@@ -188,12 +236,11 @@ class Analyser:
                     errors.append(
                         _("%(field)s is longer than %(max)d characters.") % {"field": key, "max": TEXT_LIMITS[key]}
                     )
-        if not values["address"]:
-            errors.append(_("The secretariat address is missing."))
+        values["phone"] = self.phone(values["phone"], warnings)
 
         for key in DATE_FIELDS:
             try:
-                date = parse_indonesian_date(src.get(key))
+                date = parse_indonesian_date(src.get(key) if get(key) else None)
             except ValueError:
                 errors.append(_("“%(value)s” is not a date I can read.") % {"value": get(key)})
                 date = None
@@ -201,13 +248,18 @@ class Analyser:
         if values["skt_issued_on"] and values["skt_expires_on"] and values["skt_expires_on"] <= values["skt_issued_on"]:
             errors.append(_("The SKT must expire after the day it was issued."))
 
+        registered = bool(values["skt_number"] or values["ahu_number"])
         legal = parse_legal_form(get("legal_form"), name, values["skt_number"], values["ahu_number"])
+        if legal is None and not registered and not get("legal_form"):
+            legal = Ormas.LegalForm.UNINCORPORATED  # an Ormas without any registration is not a legal entity
         values["legal_form"] = legal
         if legal is None:
             errors.append(
                 _("The legal form is unknown: “%(value)s”. Use perkumpulan, yayasan or tidak berbadan hukum.")
                 % {"value": get("legal_form")}
             )
+        elif not registered:
+            pass  # recorded as terdata below
         elif legal == Ormas.LegalForm.UNINCORPORATED and not values["skt_number"]:
             errors.append(_("An Ormas without legal-entity status needs its SKT number."))
         elif legal in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION) and not values["ahu_number"]:
@@ -217,6 +269,10 @@ class Analyser:
         if status is None:
             warnings.append(_("Status “%(value)s” is not known; the Ormas will be active.") % {"value": get("status")})
             status = Ormas.Status.ACTIVE
+        if not registered and status == Ormas.Status.ACTIVE:
+            # Known to the office, but without SKT or SK AHU it is recorded, not registered (domain §0).
+            status = Ormas.Status.TERDATA
+            warnings.append(_("No SKT or SK AHU number: the Ormas is recorded as terdata."))
         values["status"] = status
 
         email = get("email").lower()
@@ -241,10 +297,18 @@ class Analyser:
         if board:
             values["board"] = board
 
-        regency = self.place(get("regency"), get("district"), get("village"), values, errors)
+        regency = self.place(get("regency"), get("district"), get("village"), values, errors, warnings)
+        if not values["address"]:
+            if values.get("region"):
+                # The Ormas must have an address; the list has none, so the place it is in stands for it.
+                values["address"] = self.regions.place_label(values["region"])
+                warnings.append(_("No address in the list: “%(place)s” is recorded.") % {"place": values["address"]})
+            else:
+                errors.append(_("The secretariat address is missing."))
         if regency and name:
             name_key = (regency, normalize(name))
             if name_key in self.seen:
+                item.possible_duplicate = True
                 errors.append(_("Same name as row %(row)d in this file.") % {"row": self.seen[name_key]})
             else:
                 self.seen[name_key] = number
@@ -253,6 +317,8 @@ class Analyser:
             )
 
         item.values, item.errors, item.warnings = values, errors, warnings
+        if item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
+            item.possible_duplicate = True
         if errors:
             item.state, item.action = ImportRow.State.ERROR, ImportRow.Action.UNDECIDED
         elif item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
@@ -263,8 +329,35 @@ class Analyser:
             item.target_id = item.matches[0]["id"]
         return item
 
-    def place(self, regency_text: str, district: str, village: str, values: dict, errors: list[str]) -> str | None:
-        """Fill values["regency"], ["region"]; return the kab/kota code or None."""
+    def phone(self, text: str, warnings: list[str]) -> str:
+        """The number in national format ("0812-3456-7890"); a number that lost its leading 0 (Excel keeps phone
+        numbers as numbers) is repaired and flagged; one that is no number is kept as written, with a warning."""
+        if not text:
+            return ""
+        digits = re.sub(r"\D", "", text)
+        lost_zero = bool(digits) and not text.lstrip().startswith(("0", "+")) and not digits.startswith("62")
+        try:
+            number = phonenumbers.parse(("0" + digits) if lost_zero else text, "ID")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            warnings.append(_("“%(value)s” is not a phone number I can read; it is kept as written.") % {"value": text})
+            return text[:40]
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if lost_zero:
+            warnings.append(
+                _("The phone number “%(value)s” had lost its leading 0; it is recorded as %(number)s.")
+                % {"value": text, "number": national}
+            )
+        return national
+
+    def place(
+        self, regency_text: str, district: str, village: str, values: dict, errors: list[str], warnings: list[str]
+    ) -> str | None:
+        """Fill values["regency"], ["region"]; return the kab/kota code or None.
+
+        The village comes from the desa/kelurahan (and kecamatan) columns; failing those, from the address text
+        (a guess, flagged for the officer); failing that, from the batch's default village."""
         values["regency"] = values["region"] = None
         if regency_text:
             regency = self.regions.regency(regency_text)
@@ -287,6 +380,14 @@ class Analyser:
             )
             return regency
         code, _district = self.regions.village(regency, district, village) if (district or village) else (None, None)
+        if not code and not village and values.get("address"):
+            code, _district = self.regions.village_in_address(regency, values["address"])
+            if code:
+                values["region_guessed"] = True
+                warnings.append(
+                    _("Village guessed from the address: %(place)s. Check it before importing.")
+                    % {"place": self.regions.place_label(code)}
+                )
         if village and not code:
             errors.append(
                 _("Village “%(village)s” was not found in %(place)s.")
@@ -308,183 +409,6 @@ class Analyser:
                 % {"place": values["regency_name"]}
             )
         return regency
-
-
-def _save_progress(batch: ImportBatch, **fields: Any) -> None:
-    for key, value in fields.items():
-        setattr(batch, key, value)
-    ImportBatch.objects.filter(pk=batch.pk).update(**fields, updated_at=timezone.now())
-
-
-def analyse(batch: ImportBatch) -> None:
-    """Read the batch's file with its mapping into ImportRows (replacing earlier ones), updating progress."""
-    user = batch.created_by
-    with batch.file.open("rb") as handle:
-        data = handle.read()
-    _sheet, index, height, _headings, body = locate(data, batch.file_kind)
-    batch.rows.all().delete()
-    _save_progress(batch, total=len(body), processed=0, error="")
-    analyser = Analyser(batch, user)
-    first = index + height + 1  # the spreadsheet row number of the first data row
-    for start in range(0, len(body), CHUNK):
-        items = [analyser.row(first + start + i, raw) for i, raw in enumerate(body[start : start + CHUNK])]
-        ImportRow.objects.bulk_create(items, batch_size=CHUNK)
-        _save_progress(batch, processed=start + len(items))
-    _save_progress(batch, status=ImportBatch.Status.READY)
-
-
-class CommitBlocked(Exception):
-    pass
-
-
-# Rows per bulk insert: large enough to amortise the queries, small enough for a visible progress bar.
-CREATE_CHUNK = 500
-
-
-def _first_invalid_row(rows: list[ImportRow], regions: dict[str, Region]) -> int:
-    """The number of the first row whose values do not validate, to name it in the error message."""
-    for row in rows:
-        try:
-            Ormas(**{**_ormas_values(row.values, regions), "status": row.values["status"]}).full_clean(
-                exclude=["fields_of_activity", "region", "name_search", "province_code", "regency_code"],
-                validate_unique=False,
-            )
-        except ValidationError:
-            return row.number
-    return rows[0].number
-
-
-def _progress_writer(batch_id: int):
-    """On PostgreSQL, write commit progress through a second connection so it is visible mid-transaction."""
-    if connection.vendor != "postgresql":
-        return None
-    try:
-        side = connections.create_connection("default")
-        side.ensure_connection()
-    except Exception:  # pragma: no cover - progress is a nicety
-        return None
-
-    def write(processed: int) -> None:
-        with side.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {ImportBatch._meta.db_table} SET processed = %s WHERE id = %s",  # noqa: S608
-                [processed, batch_id],
-            )
-
-    write.close = side.close  # type: ignore[attr-defined]
-    return write
-
-
-def _ormas_values(values: dict[str, Any], regions: dict[str, Region]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in ORMAS_FIELDS:
-        value = values.get(key)
-        if key in DATE_FIELDS and value:
-            value = dt.date.fromisoformat(value)
-        out[key] = value if value is not None else ("" if key not in DATE_FIELDS else None)
-    out["region"] = regions[values["region"]]
-    return out
-
-
-def commit(batch: ImportBatch, user: User) -> None:
-    """Apply every row's decision in one transaction; on any error nothing is written and the batch says why."""
-    rows = list(batch.rows.exclude(state=ImportRow.State.BLANK).order_by("number"))
-    undecided = [r for r in rows if not r.action or (r.errors and r.action != ImportRow.Action.SKIP)]
-    if undecided:
-        raise CommitBlocked(
-            _("%(count)d rows with errors still need a decision (skip them or fix the file).")
-            % {"count": len(undecided)}
-        )
-    work = [r for r in rows if r.action in (ImportRow.Action.CREATE, ImportRow.Action.UPDATE)]
-    _save_progress(batch, total=len(work), processed=0, error="")
-    regions = Region.objects.in_bulk([r.values["region"] for r in work if r.values.get("region")])
-    targets = Ormas.objects.in_bulk([r.target_id for r in work if r.action == ImportRow.Action.UPDATE])
-    writer = _progress_writer(batch.pk)
-    created = updated = 0
-    try:
-        with transaction.atomic():
-            creates: list[ImportRow] = []
-            for done, row in enumerate(work, start=1):
-                values = row.values
-                region_code = values.get("region")
-                if not region_code or not user.in_scope(region_code):
-                    raise CommitBlocked(_("Row %(row)d lies outside your office's area.") % {"row": row.number})
-                ormas_values = _ormas_values(values, regions)
-                try:
-                    if row.action == ImportRow.Action.CREATE:
-                        creates.append(row)
-                        continue
-                    target = targets.get(row.target_id)
-                    if target is None or not user.in_scope(target.region_id):
-                        raise CommitBlocked(
-                            _("Row %(row)d: the Ormas to update no longer exists.") % {"row": row.number}
-                        )
-                    changes = {k: v for k, v in ormas_values.items() if v not in ("", None)}
-                    if values.get("default_region"):
-                        changes.pop("region", None)  # a guessed village never moves a known Ormas
-                    if values.get("fields"):
-                        current = set(target.fields_of_activity.values_list("pk", flat=True))
-                        changes["fields_of_activity"] = sorted(current | set(values["fields"]))
-                    actions.update_ormas(target, by=user, changes=changes)
-                    row.result = target
-                    updated += 1
-                except ValidationError as error:
-                    messages = "; ".join(error.messages)
-                    raise CommitBlocked(_("Row %(row)d: %(error)s") % {"row": row.number, "error": messages}) from error
-                if writer and done % 200 == 0:
-                    writer(done)
-            # New Ormas go in chunks through the bulk action: same checks and audit entries, far fewer queries.
-            for start in range(0, len(creates), CREATE_CHUNK):
-                chunk = creates[start : start + CREATE_CHUNK]
-                entries = [
-                    {
-                        "values": {**_ormas_values(row.values, regions), "status": row.values["status"]},
-                        "fields_of_activity": row.values.get("fields", []),
-                    }
-                    for row in chunk
-                ]
-                try:
-                    created_objects = actions.create_ormas_many(entries, by=user, source="import")
-                except ValidationError as error:
-                    failed = _first_invalid_row(chunk, regions)
-                    messages = "; ".join(error.messages)
-                    raise CommitBlocked(_("Row %(row)d: %(error)s") % {"row": failed, "error": messages}) from error
-                for row, ormas in zip(chunk, created_objects, strict=True):
-                    row.result = ormas
-                created += len(chunk)
-                if writer:
-                    writer(updated + created)
-            with connection.cursor() as cursor:  # one statement, many rows: far cheaper than bulk_update's CASE
-                cursor.executemany(
-                    f"UPDATE {ImportRow._meta.db_table} SET result_id = %s WHERE id = %s",  # noqa: S608
-                    [(r.result.pk, r.pk) for r in work if r.result is not None],
-                )
-            skipped = len(rows) - len(work)
-            record(
-                batch,
-                "ormas.imported",
-                by=user,
-                data={
-                    "file": batch.original_name,
-                    "created": created,
-                    "updated": updated,
-                    "skipped": skipped,
-                    "ormas": [r.result.pk for r in work if r.result is not None],
-                },
-            )
-    finally:
-        if writer:
-            writer.close()  # type: ignore[attr-defined]
-    _save_progress(
-        batch,
-        status=ImportBatch.Status.DONE,
-        processed=len(work),
-        created_count=created,
-        updated_count=updated,
-        skipped_count=skipped,
-        committed_at=timezone.now(),
-        committed_by=user,
-    )
 
 
 def counts(rows: Iterable[ImportRow]) -> dict[str, int]:
