@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
     "axes",
+    # Only for its Swagger/Redoc assets, served from our static files (its default docs page uses a CDN).
+    "ninja",
     "wadah",
     "regions",
     "accounts",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "fieldreports",
     "insights",
     "portal",
+    "api",
     "demo",
 ]
 
@@ -188,6 +191,9 @@ STATICFILES_DIRS = [
     # Front-end packages come from npm (package-lock.json) into the git-ignored node_modules.
     ("vendor/tabler/css", BASE_DIR / "node_modules/@tabler/core/dist/css"),
     ("vendor/tabler/js", BASE_DIR / "node_modules/@tabler/core/dist/js"),
+    ("vendor/echarts", BASE_DIR / "node_modules/echarts/dist"),
+    # Project data served as is: kab/kota and kecamatan boundaries for the dashboard map (data/SOURCES.md).
+    ("geo", BASE_DIR / "data/geo"),
 ]
 # Uploads live outside the web root and are only ever served through a permission check.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "private")))

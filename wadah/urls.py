@@ -14,6 +14,7 @@ urlpatterns = [
     path("pengaduan/", include("complaints.urls")),
     path("pengawasan/", include("supervision.urls")),
     path("laporan-lapangan/", include("fieldreports.urls")),
+    path("dasbor/", include("insights.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]

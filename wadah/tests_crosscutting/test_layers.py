@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("identity", ("accounts",)),
     ("records", ("registry", "letters")),
     ("capabilities", ("supervision", "services", "imports", "ormas_accounts", "complaints", "fieldreports")),
-    ("read models and audiences", ("insights", "portal")),
+    ("read models and audiences", ("insights", "portal", "api")),
     ("demo", ("demo",)),
 )
 
