@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "insights.context_processors.bell",
             ],
             "builtins": ["django.templatetags.i18n", "django.templatetags.static"],
         },

@@ -30,9 +30,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # field reports are filed in them and read through its compartments, so supervision sits below both; supervision
 # itself names neither.
 # The open-data API serves the public register through portal's query module (portal/register.py), the one place
-# that decides what the public sees; portal names no api module.
+# that decides what the public sees, and insights' notifications read portal's withholding requests; portal names
+# neither.
 SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
-    {("complaints", "supervision"), ("fieldreports", "supervision"), ("api", "portal")}
+    {("complaints", "supervision"), ("fieldreports", "supervision"), ("api", "portal"), ("insights", "portal")}
 )
 
 LAYER_OF: dict[str, int] = {app: index for index, (_, apps) in enumerate(LAYERS) for app in apps}
