@@ -2,12 +2,14 @@
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.decorators import registry_reader
@@ -45,26 +47,52 @@ def _xlsx(content: bytes, name: str) -> HttpResponse:
     return response
 
 
+# The figures are recomputed at most once a minute per audience: a dashboard several people open many times a day
+# would otherwise run its ~25 aggregates on every view (docs: bench row "dashboard, warm").
+FIGURES_SECONDS = 60
+
+
+def _figures(user: Any, regency: str) -> dict[str, Any]:
+    """Everything the page shows, cached per audience: what the visibility functions depend on (role, scope,
+    agency), the kab/kota filter, the language and the day."""
+    key = ":".join(
+        str(part)
+        for part in (
+            "dashboard",
+            user.role,
+            user.scope_code,
+            user.agency_id or "",
+            regency or "-",
+            get_language(),
+            timezone.localdate(),
+        )
+    )
+    figures = cache.get(key)
+    if figures is None:
+        tables = [TABLES[name](user, regency) for name in TABLES]
+        for table in tables:
+            table.links = _links(table)
+        figures = {
+            "regency_name": dashboard.regency_names(user.scope_code).get(regency, ""),
+            "summary": dashboard.summary(user, regency),
+            "tables": tables,
+            "charts": {
+                t.key: {"labels": [str(row[0]) for row in t.rows], "values": [row[1] for row in t.rows]} for t in tables
+            },
+            "waiting": dashboard.waiting_for_decision(user, regency),
+            "quality": quality.quality_by_office(dashboard.ormas_in(user, regency), user.scope_code),
+        }
+        cache.set(key, figures, FIGURES_SECONDS)
+    return figures
+
+
 @registry_reader
 def home(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
-    tables = [TABLES[key](user, regency) for key in TABLES]
-    for table in tables:
-        table.links = _links(table)
-    quality_rows = quality.quality_by_office(dashboard.ormas_in(user, regency), user.scope_code)
-    charts = {
-        table.key: {"labels": [str(row[0]) for row in table.rows], "values": [row[1] for row in table.rows]}
-        for table in tables
-    }
     context = {
         "regency": regency,
-        "regency_name": dashboard.regency_names(user.scope_code).get(regency, ""),
-        "summary": dashboard.summary(user, regency),
-        "tables": tables,
-        "charts": charts,
-        "waiting": dashboard.waiting_for_decision(user, regency),
-        "quality": quality_rows,
+        **_figures(user, regency),
         "checks": quality.CHECKS,
         "measures": dashboard.MAP_MEASURES,
         "map_config": {

@@ -7,7 +7,10 @@ shown to nobody, and a field withheld for one Ormas (an officer granted its requ
 its row in the directory, the API and the bulk CSV alike (portal/register.py applies both).
 """
 
+from typing import Any
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +46,11 @@ class PublicationRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_field_display()}: {_('published') if self.published else _('not published')}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # portal/register.py keeps the rules for a minute; this process sees the change at once.
+        cache.delete("portal:unpublished")
 
 
 class WithholdingRequest(models.Model):

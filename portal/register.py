@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -35,10 +36,25 @@ ACTIVITY_REPORT = "activity-report"
 # ---- Which fields are published ----------------------------------------------------------------------------
 
 
+# Rules and bidang names change rarely and are read on every public page: kept for a minute per process.
+REFERENCE_SECONDS = 60
+
+
 def published_fields() -> set[str]:
-    """Fields the publication rules publish (a field without a rule is published). One query."""
-    off = set(PublicationRule.objects.filter(published=False).values_list("field", flat=True))
+    """Fields the publication rules publish (a field without a rule is published). Cached for a minute."""
+    off = cache.get("portal:unpublished")
+    if off is None:
+        off = set(PublicationRule.objects.filter(published=False).values_list("field", flat=True))
+        cache.set("portal:unpublished", off, REFERENCE_SECONDS)
     return {f for f in CardField.values if f not in off}
+
+
+def _field_names() -> dict[int, str]:
+    names = cache.get("portal:field-names")
+    if names is None:
+        names = dict(FieldOfActivity.objects.values_list("pk", "name"))
+        cache.set("portal:field-names", names, REFERENCE_SECONDS)
+    return names
 
 
 def withheld_for(ormas_ids: Iterable[int]) -> dict[int, set[str]]:
@@ -183,10 +199,10 @@ def public_rows(ormas_list: list[Ormas], *, today: dt.date | None = None) -> lis
     codes |= {o.region_id[:8] for o in ormas_list}
     names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
     through = Ormas.fields_of_activity.through
-    field_names = dict(FieldOfActivity.objects.values_list("pk", "name"))
+    field_names = _field_names()
     fields: dict[int, list[str]] = {}
     for ormas_id, field_id in through.objects.filter(ormas_id__in=ids).values_list("ormas_id", "fieldofactivity_id"):
-        fields.setdefault(ormas_id, []).append(field_names[field_id])
+        fields.setdefault(ormas_id, []).append(field_names.get(field_id, ""))
     sanctions = _final_sanctions(ids, today=today) if CardField.SANCTIONS in published else {}
     reports = _last_reports(ids) if CardField.ACTIVITY_REPORT in published else {}
     legal_forms = dict(Ormas.LegalForm.choices)

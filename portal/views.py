@@ -1,16 +1,20 @@
+import hashlib
 import uuid
 from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
@@ -68,6 +72,13 @@ def letter_lookup(request: HttpRequest) -> HttpResponse:
 # ---- The public register: directory, card, logo ------------------------------------------------------------------
 
 DIRECTORY_PAGE = 20
+# The status colours of portal/_status.html, for the directory rows (rendered without an include per row).
+STATUS_BADGES = {
+    Ormas.Status.ACTIVE: "badge-active",
+    Ormas.Status.FROZEN: "badge-frozen",
+    Ormas.Status.REVOKED: "badge-revoked",
+    Ormas.Status.DISSOLVED: "badge-dissolved",
+}
 
 
 @cache_control(public=True, max_age=300)
@@ -77,23 +88,49 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {"counts": counts})
 
 
+# Public pages are the same for every visitor: their body (not the layout, which carries the CSRF token) is kept
+# for a minute per address and language, so that a burst of visitors costs one render (bench: real-server rows).
+PUBLIC_BODY_SECONDS = 60
+
+
+def _cached_body(request: HttpRequest, template: str, build: Any) -> tuple[str, dict[str, Any]]:
+    key = "portal-body:" + hashlib.sha256(f"{get_language()}|{request.get_full_path()}".encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        context = build()
+        cached = (render_to_string(template, context, request=request), {"title": context.get("title", "")})
+        cache.set(key, cached, PUBLIC_BODY_SECONDS)
+    return cached
+
+
 def directory(request: HttpRequest) -> HttpResponse:
-    form = DirectoryForm(request.GET or None)
-    queryset = register.register(form.filters())
-    page = Paginator(queryset.select_related(None), DIRECTORY_PAGE).get_page(request.GET.get("page"))
-    rows = register.public_rows(list(page.object_list))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "querystring": query.urlencode()}
-    return render(request, "portal/directory.html", context)
+    def build() -> dict[str, Any]:
+        form = DirectoryForm(request.GET or None)
+        queryset = register.register(form.filters())
+        page = Paginator(queryset.select_related(None), DIRECTORY_PAGE).get_page(request.GET.get("page"))
+        rows = register.public_rows(list(page.object_list))
+        card_url = reverse("portal:ormas-card", args=["00000000-0000-0000-0000-000000000000"])
+        for row in rows:
+            row["url"] = card_url.replace("00000000-0000-0000-0000-000000000000", row["id"])
+            row["badge"] = STATUS_BADGES.get(row["status"], "badge-inactive")
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {"form": form, "page": page, "rows": rows, "querystring": query.urlencode()}
+
+    body, _extra = _cached_body(request, "portal/_directory_body.html", build)
+    return render(request, "portal/directory.html", {"body": body})
 
 
 def ormas_card(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    ormas = register.find(public_id)
-    if ormas is None:
-        raise Http404
-    card = register.public_card(ormas)
-    return render(request, "portal/ormas_card.html", {"ormas": ormas, "card": card, "today": timezone.localdate()})
+    def build() -> dict[str, Any]:
+        ormas = register.find(public_id)
+        if ormas is None:
+            raise Http404
+        card = register.public_card(ormas)
+        return {"ormas": ormas, "card": card, "today": timezone.localdate(), "title": card["name"]}
+
+    body, extra = _cached_body(request, "portal/_card_body.html", build)
+    return render(request, "portal/ormas_card.html", {"body": body, "title": extra["title"]})
 
 
 def ormas_logo(request: HttpRequest, public_id: uuid.UUID) -> HttpResponseBase:

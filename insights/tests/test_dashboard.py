@@ -2,6 +2,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -60,12 +61,17 @@ def test_skt_deadlines_are_counted(leader, city_ormas):
 def test_the_dashboard_aggregates_in_sql(client, leader, city_ormas, kotim_ormas):
     client.force_login(leader)
     client.get(reverse("insights:home"))
+    cache.clear()
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("insights:home"))
     for index in range(20):
         make_ormas(name=f"Ikatan Nomor {index}", abbreviation=f"IN{index}", skt_number=f"n/{index}")
+    cache.clear()
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("insights:home"))
+    with CaptureQueriesContext(connection) as warm:
+        client.get(reverse("insights:home"))
+    assert len(warm) < 8  # the figures come from the cache
     assert len(many) == len(few)  # no query per Ormas
     assert len(few) < 40
 
