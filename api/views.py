@@ -155,6 +155,13 @@ def _validators(request: HttpRequest, queryset: Any) -> tuple[str, dt.datetime |
     return '"' + hashlib.sha256(seed.encode()).hexdigest()[:32] + '"', last
 
 
+def _page_validators(request: HttpRequest, body: dict[str, Any]) -> tuple[str, dt.datetime | None]:
+    ids = [(str(item["id"]), item["updated_at"].isoformat()) for item in body["items"]]
+    seed = f"{request.get_full_path()}|{request.LANGUAGE_CODE}|{ids}|{body['next_cursor']}"
+    last = max((item["updated_at"] for item in body["items"]), default=None)
+    return '"' + hashlib.sha256(seed.encode()).hexdigest()[:32] + '"', last
+
+
 def _not_modified(request: HttpRequest, etag: str, last: dt.datetime | None) -> bool:
     match = request.headers.get("If-None-Match")
     if match:
@@ -192,9 +199,6 @@ def ormas_list(
     """The register with the directory's filters, by name, in pages of `limit` (cursor pagination)."""
     _limit(request, "list")
     queryset = register.register(filters.filters())
-    etag, last = _validators(request, queryset)
-    if _not_modified(request, etag, last):
-        return _not_modified_response(etag, last)
     if cursor:
         try:
             queryset = register.after_cursor(queryset, cursor)
@@ -203,11 +207,16 @@ def ormas_list(
     batch = list(queryset[: limit + 1])
     more = len(batch) > limit
     batch = batch[:limit]
-    _stamp(response, etag, last)
-    return {
+    body = {
         "items": register.public_rows(batch),
         "next_cursor": register.encode_cursor(batch[-1]) if more and batch else None,
     }
+    # Validators of exactly this page: a hash of what it says, and the latest change among its rows.
+    etag, last = _page_validators(request, body)
+    if _not_modified(request, etag, last):
+        return _not_modified_response(etag, last)
+    _stamp(response, etag, last)
+    return body
 
 
 def _csv_lines(queryset: Any) -> Iterator[str]:

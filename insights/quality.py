@@ -1,5 +1,5 @@
-"""Data quality per office: five checks an office can fix, the share of its Ormas that pass them all, and the records
-behind every number.
+"""Data quality per office: five checks an office can fix, a score (the average pass rate over the checks), and the
+records behind every number.
 
 Each check is a condition on Ormas (a Q with Exists subqueries), so one grouped query counts every check for every
 kab/kota, and the same condition lists the records behind a number (quality_records). An Ormas belongs to the
@@ -63,44 +63,43 @@ class OfficeQuality:
     regency_code: str
     total: int
     counts: dict[str, int]
-    clean: int
 
     @property
     def score(self) -> int:
-        """Percentage of Ormas that pass every check (100 for an office with no Ormas: nothing to fix)."""
-        return round(100 * self.clean / self.total) if self.total else 100
+        """The average pass rate over the five checks, in percent (100 for an office with no Ormas).
+
+        An average rather than "share passing every check": the latter needs every check ORed per row, which took
+        seconds at national scale, and an average still moves with each record an office fixes."""
+        if not self.total:
+            return 100
+        return round(100 * (1 - sum(self.counts.values()) / (len(CHECKS) * self.total)))
 
 
 def quality_by_office(ormas: OrmasQuerySet, scope: str, *, today: dt.date | None = None) -> list[OfficeQuality]:
     """One row per kab/kota office in scope, plus the province's total when the scope is a province. One query."""
     today = today or timezone.localdate()
     conditions = {check: check_condition(check, today=today) for check in CHECKS}
-    any_problem = Q()
-    for condition in conditions.values():
-        any_problem |= condition
-    rows = (
-        ormas.order_by()
-        .values("regency_code")
-        .annotate(
-            total=Count("id"),
-            n_clean=Count("id", filter=~any_problem),
-            **{check: Count("id", filter=condition) for check, condition in conditions.items()},
-        )
-    )
-    by_regency: dict[str, dict[str, Any]] = {row["regency_code"]: dict(row) for row in rows}
+    # One grouped query per check: with all five FILTERs in one query PostgreSQL ran every subplan for every row
+    # (3.5 s for 51,000 Ormas); apart, each is a few hundred ms at national scale.
+    base = ormas.order_by().values("regency_code")
+    by_regency: dict[str, dict[str, int]] = {
+        row["regency_code"]: {"total": row["total"]} for row in base.annotate(total=Count("id"))
+    }
+    for check, condition in conditions.items():
+        for code, n in base.filter(condition).annotate(n=Count("id")).values_list("regency_code", "n"):
+            by_regency.setdefault(code, {"total": 0})[check] = n
     offices = Office.objects.filter(within_q("region__code", scope)).select_related("region")
     result = []
     for office in offices:
         if office.is_province:
             continue
-        row: dict[str, Any] = by_regency.get(office.region_id, {})
+        found = by_regency.get(office.region_id, {})
         result.append(
             OfficeQuality(
                 office=str(office),
                 regency_code=office.region_id,
-                total=row.get("total", 0),
-                counts={check: row.get(check, 0) for check in CHECKS},
-                clean=row.get("n_clean", 0),
+                total=found.get("total", 0),
+                counts={check: found.get(check, 0) for check in CHECKS},
             )
         )
     if "." not in scope:
@@ -108,8 +107,7 @@ def quality_by_office(ormas: OrmasQuerySet, scope: str, *, today: dt.date | None
             office=str(_("Whole province")),
             regency_code="",
             total=sum(r["total"] for r in by_regency.values()),
-            counts={check: sum(r[check] for r in by_regency.values()) for check in CHECKS},
-            clean=sum(r["n_clean"] for r in by_regency.values()),
+            counts={check: sum(r.get(check, 0) for r in by_regency.values()) for check in CHECKS},
         )
         result.append(total)
     return result

@@ -84,7 +84,10 @@ STATUS_BADGES = {
 @cache_control(public=True, max_age=300)
 def home(request: HttpRequest) -> HttpResponse:
     """What the public can do today, each with its link; and how many Ormas the register holds."""
-    counts = Ormas.objects.aggregate(total=Count("id"), active=Count("id", filter=Q(status=Ormas.Status.ACTIVE)))
+    counts = cache.get("portal:home-counts")
+    if counts is None:  # a count over the whole register: at national scale far too slow for every visit
+        counts = Ormas.objects.aggregate(total=Count("id"), active=Count("id", filter=Q(status=Ormas.Status.ACTIVE)))
+        cache.set("portal:home-counts", counts, 300)
     return render(request, "portal/home.html", {"counts": counts})
 
 
