@@ -101,8 +101,10 @@ def test_a_recap_is_built_with_progress_and_downloaded(new_page):
     expect(page.locator("#job-progress")).to_have_attribute("data-status", "done")
     expect(page.locator("progress")).to_have_attribute("value", "100")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Unduh PDF").click()
-    assert download.value.suggested_filename.endswith(".pdf")
+        page.get_by_role("link", name="Unduh Excel").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    pdf = page.request.get(page.get_by_role("link", name="Unduh PDF").get_attribute("href"))
+    assert pdf.ok and pdf.body().startswith(b"%PDF")  # shown in the browser's PDF viewer, not downloaded
 
 
 def test_a_large_export_completes_in_the_background(new_page, monkeypatch):
