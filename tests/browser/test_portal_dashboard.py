@@ -2,6 +2,7 @@
 recap built with progress and downloaded, a large export in the background."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -9,12 +10,11 @@ from playwright.sync_api import expect
 from accounts.models import Office, Role
 from insights import exports
 from letters.actions import issue_letter
-from tests.browser.conftest import BASE_DIR
 from tests.browser.helpers import screenshot
 from wadah.testing import make_chapter, make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 
 
