@@ -16,6 +16,12 @@ class Office(models.Model):
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Shown on the public portal's office list. The default is the usual Pemda Kalteng working week (UNVERIFIED for
+    # each office: an admin corrects it).
+    opening_hours = models.CharField(
+        _("opening hours"), max_length=200, blank=True, default="Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–16.30 WIB"
+    )
+    website = models.URLField(_("website"), blank=True)
 
     class Meta:
         ordering = ["region_id"]

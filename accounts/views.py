@@ -33,7 +33,7 @@ def home_url_for(user: Any) -> str:
     """Where a user lands after login (and from "Home" links).
 
     An Ormas account without a confirmed Ormas waits (ormas_accounts:ormas-waiting); with one it goes to the services
-    applicant home. Officers and leaders start on their work list; agency members on the registry.
+    applicant home. Leaders start on the dashboard, officers on their work list, agency members on the registry.
     """
     role = getattr(user, "role", None)
     if role == Role.ADMIN:
@@ -42,7 +42,9 @@ def home_url_for(user: Any) -> str:
         if not getattr(user, "ormas_id", None):
             return reverse("ormas_accounts:ormas-waiting")
         return reverse("services:applicant-home")
-    if role in (Role.OFFICER, Role.LEADER):
+    if role == Role.LEADER:
+        return reverse("insights:home")  # the Pimpinan's first page is the dashboard (issue 14)
+    if role == Role.OFFICER:
         return reverse("services:worklist")  # ux.md: the first page after login is "Tugas saya"
     return reverse("registry:ormas-list")
 

@@ -525,6 +525,117 @@ def letter_rows() -> list[dict]:
     ]
 
 
+def _bench_urlconf() -> None:
+    """A urlconf with a trivial view beside the real ones (the baseline every page row is compared with)."""
+    from django.http import HttpResponse
+    from django.urls import include, path
+
+    if "bench_urls" in sys.modules:
+        return
+    bench_urls = type(sys)("bench_urls")
+    bench_urls.urlpatterns = [  # type: ignore[attr-defined]
+        path("__bench__/", lambda request: HttpResponse("ok")),
+        path("", include("wadah.urls")),
+    ]
+    sys.modules["bench_urls"] = bench_urls
+
+
+def insights_rows() -> list[dict]:
+    """Dashboard (cold: empty figure cache and a new database connection; warm: figures cached), the open-data API
+    list, the public card and the directory, each beside the trivial view; then the real-server load test."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client, override_settings
+
+    from accounts.models import Office, Role, User
+    from registry.models import Ormas
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import load
+
+    biggest = Ormas.objects.values("province_code").annotate(n=Count("id")).order_by("-n").first()
+    assert biggest is not None, "no Ormas in the bench database"
+    province = biggest["province_code"]
+    call_command("setup_offices", province=province, stdout=io.StringIO())
+    leader, _created = User.objects.get_or_create(
+        username=f"bench.pimpinan.{province}",
+        defaults={"role": Role.LEADER, "office": Office.objects.get(region_id=province)},
+    )
+    staff = Client()
+    staff.force_login(leader)
+    public = Client()
+    in_province = Ormas.objects.filter(province_code=province)
+    regencies = sorted(set(in_province.values_list("regency_code", flat=True).distinct()))
+    ids = list(in_province.order_by().values_list("public_id", flat=True)[:5000])
+    rnd = random.Random(SEED + 2)
+    cards = [f"/direktori/{rnd.choice(ids)}/" for _ in range(N_QUERIES)]
+    directories = [f"/direktori/?regency={rnd.choice(regencies)}&page={rnd.randint(1, 5)}" for _ in range(N_QUERIES)]
+    api_lists = [f"/api/v1/ormas?regency={rnd.choice(regencies)}&limit=50" for _ in range(N_QUERIES)]
+    dash_urls = [f"/dasbor/?regency={regencies[i % len(regencies)]}" if i % 3 else "/dasbor/" for i in range(N_QUERIES)]
+
+    def get(client: Client, url: str) -> None:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    def cold(url: str) -> None:
+        cache.clear()
+        connection.close()
+        get(staff, url)
+
+    _bench_urlconf()
+    rows = []
+    baseline = "trivial view, same client/middleware"
+    with override_settings(ROOT_URLCONF="bench_urls", API_RATE_LIMIT_PER_MINUTE=10**9):
+        trivial = timed(lambda u: get(staff, u), ["/__bench__/"] * N_QUERIES)
+        cold_times = timed(cold, dash_urls, warmup=2)
+        get(staff, "/dasbor/")
+        warm_times = timed(lambda u: get(staff, u), ["/dasbor/"] * N_QUERIES)
+        api_times = timed(lambda u: get(public, u), api_lists)
+        card_times = timed(lambda u: get(public, u), cards)
+        directory_times = timed(lambda u: get(public, u), directories)
+    for label, times, target in (
+        (f"dashboard cold (province {province}, Pimpinan; empty figure cache, new DB connection)", cold_times, 150),
+        ("dashboard warm (figures cached for 60 s)", warm_times, 20),
+        ("open-data API list /api/v1/ormas?regency=…&limit=50", api_times, 50),
+        ("public card /direktori/<id>/", card_times, None),
+        ("public directory /direktori/?regency=…&page=…", directory_times, None),
+    ):
+        rows.append(
+            {
+                "row": label,
+                "p50": times[0],
+                "p95": times[1],
+                "sql": None,
+                "baseline": trivial,
+                "baseline_name": baseline,
+                "target": target,
+            }
+        )
+        print(f"  {label}: p95 {times[1]:.1f} ms", file=sys.stderr)
+    pages = [
+        ("public card", cards[0]),
+        ("public directory", directories[0]),
+        ("API list", api_lists[0]),
+        ("public home", "/"),
+    ]
+    for result in load.load_rows(URL, pages):
+        rows.append(
+            {
+                "row": f"real server (gunicorn {load.WORKERS} sync workers, DEBUG=0): {result['row']}",
+                "p50": 0.0,
+                "p95": 0.0,
+                "sql": None,
+                "baseline": (result["trivial"], result["trivial_errors"]),
+                "baseline_name": "trivial view req/s, errors (same server)",
+                "target": None,
+                "load": True,
+            }
+        )
+    return rows
+
+
 def table(rows: list[dict], header: str) -> str:
     lines = [
         header,
@@ -533,6 +644,10 @@ def table(rows: list[dict], header: str) -> str:
         "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     for row in rows:
+        if row.get("load"):
+            trivial, errors = row["baseline"]
+            lines.append(f"| {row['row']} | — | — | — | — | {row['baseline_name']} | {trivial:,.0f} req/s, {errors} |")
+            continue
         sql = f"{row['sql'][0]:.1f} / {row['sql'][1]:.1f}" if row["sql"] else "—"
         target = "—" if row["target"] is None else f"≤ {row['target']}{' ✓' if row['p95'] <= row['target'] else ' ✗'}"
         lines.append(
@@ -547,12 +662,17 @@ def main() -> None:
     from registry.models import BoardMember, Ormas, Person
 
     rnd = random.Random(SEED)
-    queries = sample_queries(rnd)
-    rows = search_rows(queries)
-    rows += page_rows(rnd)
-    rows += name_check_rows(random.Random(SEED + 1))
-    rows += logo_rows(random.Random(SEED + 2))
-    rows += letter_rows()
+    # BENCH_ONLY=insights measures only the dashboard, public pages, API and the real-server load test.
+    if os.environ.get("BENCH_ONLY") == "insights":
+        rows = insights_rows()
+    else:
+        queries = sample_queries(rnd)
+        rows = search_rows(queries)
+        rows += page_rows(rnd)
+        rows += name_check_rows(random.Random(SEED + 1))
+        rows += logo_rows(random.Random(SEED + 2))
+        rows += letter_rows()
+        rows += insights_rows()
     header = (
         f"# Wadah bench — {time.strftime('%Y-%m-%d %H:%M')}\n\n"
         f"PostgreSQL `{urlparse(URL).path.lstrip('/')}`: {Ormas.objects.count():,} Ormas, "

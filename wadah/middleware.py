@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import number_format
@@ -109,6 +109,8 @@ class RequestLimitsMiddleware:
         )
 
     def _refuse(self, request: HttpRequest, status: int, message: str) -> HttpResponse:
+        if request.path.startswith("/api/"):  # API clients read JSON, as the API documents for every refusal
+            return JsonResponse({"detail": str(message)}, status=status)
         response = render(request, "request_refused.html", {"message": message}, status=status)
         # The rest of the body is never read; tell the server not to reuse the connection for it.
         response["Connection"] = "close"

@@ -16,6 +16,8 @@ urlpatterns = [
     path("laporan-lapangan/", include("fieldreports.urls")),
     path("koordinasi/", include("coordination.urls")),
     path("pembinaan/", include("guidance.urls")),
+    path("dasbor/", include("insights.urls")),
+    path("api/v1/", include("api.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from complaints import actions
-from complaints.actions import InvalidTransition
 from complaints.models import Complaint
 from regions.models import Region
+from wadah.lib.workflow import InvalidTransition
 
 from .helpers import VILLAGE
 

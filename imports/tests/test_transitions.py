@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from imports import actions
-from imports.actions import ACTION_FOR, InvalidTransition
+from imports.actions import ACTION_FOR
 from imports.models import ImportBatch, ImportRow
 from imports.tests.helpers import ormas_row, upload, xlsx_bytes
 from registry.models import Ormas
+from wadah.lib.workflow import InvalidTransition
 
 pytestmark = pytest.mark.django_db
 S = ImportBatch.Status

@@ -10,3 +10,11 @@ document.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 });
+// Public pages load no Bootstrap JavaScript: close a dismissible message ourselves there.
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element ? event.target.closest("[data-bs-dismiss='alert']") : null;
+  if (button && typeof window.bootstrap === "undefined") {
+    var alert = button.closest(".alert");
+    if (alert) { alert.remove(); }
+  }
+});

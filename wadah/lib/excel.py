@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 def safe_cell(value: Any) -> Any:
@@ -26,7 +27,8 @@ def build_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = title[:31]
+    # Excel forbids []:*?/\ in sheet names ("Ormas by regency/city" would raise).
+    sheet.title = title.translate(_SHEET_TITLE_FORBIDDEN)[:31] or "Sheet"
     sheet.append([safe_cell(h) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

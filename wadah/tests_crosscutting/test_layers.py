@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "guidance",
         ),
     ),
-    ("read models and audiences", ("insights", "portal")),
+    ("read models and audiences", ("insights", "portal", "api")),
     ("demo", ("demo",)),
 )
 
@@ -54,6 +54,10 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),
+        # The open-data API serves the public register through portal's query module (portal/register.py), the
+        # one place that decides what the public sees; insights' notifications read portal's withholding requests.
+        ("api", "portal"),
+        ("insights", "portal"),
     }
 )
 

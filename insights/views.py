@@ -1,0 +1,165 @@
+"""The dashboard pages: numbers first, then each chart with its table and its .xlsx export, then the map."""
+
+from typing import Any
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from accounts.decorators import registry_reader
+from insights import dashboard, quality
+from registry.exports import EXPORT_LIMIT, ormas_workbook
+from wadah.lib.excel import build_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+TABLES: dict[str, Any] = {
+    "regency": dashboard.by_regency,
+    "status": dashboard.by_status,
+    "legal_form": dashboard.by_legal_form,
+    "field": dashboard.by_field,
+    "trend": dashboard.registration_trend,
+    "applications": dashboard.application_trend,
+    "deadlines": dashboard.deadlines,
+    "open": dashboard.open_matters,
+}
+
+
+def _links(table: dashboard.Table) -> list[str]:
+    """Turn a table's link hints into URLs: registry queries, or the list an open matter lives in."""
+    named = {"services": "services:worklist", "cases": "supervision:case-list", "complaints": "complaints:list"}
+    registry = reverse("registry:ormas-list")
+    return [
+        (registry + link if link.startswith("?") else reverse(named[link]) if link in named else "")
+        for link in table.links
+    ]
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+# The figures are recomputed at most once a minute per audience: a dashboard several people open many times a day
+# would otherwise run its ~25 aggregates on every view (docs: bench row "dashboard, warm").
+FIGURES_SECONDS = 60
+
+
+def _figures(user: Any, regency: str) -> dict[str, Any]:
+    """Everything the page shows, cached per audience: what the visibility functions depend on (role, scope,
+    agency), the kab/kota filter, the language and the day."""
+    key = ":".join(
+        str(part)
+        for part in (
+            "dashboard",
+            user.role,
+            user.scope_code,
+            user.agency_id or "",
+            regency or "-",
+            get_language(),
+            timezone.localdate(),
+        )
+    )
+    figures = cache.get(key)
+    if figures is None:
+        counts = dashboard.register_counts(user, regency)  # one grouped query for four figures
+        shared = {"regency", "status", "legal_form"}
+        tables = [
+            TABLES[name](user, regency, counts) if name in shared else TABLES[name](user, regency) for name in TABLES
+        ]
+        for table in tables:
+            table.links = _links(table)
+        figures = {
+            "regency_name": dashboard.regency_names(user.scope_code).get(regency, ""),
+            "summary": dashboard.summary(user, regency, counts),
+            "tables": tables,
+            "charts": {
+                t.key: {"labels": [str(row[0]) for row in t.rows], "values": [row[1] for row in t.rows]} for t in tables
+            },
+            "waiting": dashboard.waiting_for_decision(user, regency),
+            "quality": quality.quality_by_office(dashboard.ormas_in(user, regency), user.scope_code),
+        }
+        cache.set(key, figures, FIGURES_SECONDS)
+    return figures
+
+
+@registry_reader
+def home(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
+    context = {
+        "regency": regency,
+        **_figures(user, regency),
+        "checks": quality.CHECKS,
+        "measures": dashboard.MAP_MEASURES,
+        "map_config": {
+            "data_url": reverse("insights:map-data"),
+            "regencies_geo": static("geo/kalteng_kabupaten.geojson"),
+            "districts_geo": static("geo/kalteng_kecamatan.geojson"),
+            "filter_url": reverse("insights:home"),
+            "regency": regency,
+        },
+    }
+    return render(request, "insights/dashboard.html", context)
+
+
+@registry_reader
+def map_data(request: HttpRequest) -> JsonResponse:
+    user: Any = request.user
+    regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
+    table = dashboard.map_values(user, regency=regency, measure=request.GET.get("measure", "ormas"))
+    return JsonResponse(
+        {
+            "level": "district" if regency else "regency",
+            "regency": regency,
+            "measure": table.title,
+            "regions": [{"code": code, "name": name, "value": value} for code, name, value in table.rows],
+        }
+    )
+
+
+@registry_reader
+def table_export(request: HttpRequest, key: str) -> HttpResponse:
+    user: Any = request.user
+    regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
+    if key == "map":
+        table = dashboard.map_values(user, regency=regency, measure=request.GET.get("measure", "ormas"))
+    elif key == "quality":
+        rows = quality.quality_by_office(dashboard.ormas_in(user, regency), user.scope_code)
+        headers = [_("Office"), _("Ormas"), *[str(label) for label in quality.CHECKS.values()], _("Score (%)")]
+        body = [[r.office, r.total, *[r.counts[c] for c in quality.CHECKS], r.score] for r in rows]
+        return _xlsx(build_xlsx(_("Data quality"), headers, body), "data-quality")
+    elif key in TABLES:
+        table = TABLES[key](user, regency)
+    else:
+        raise Http404
+    return _xlsx(build_xlsx(table.title, table.headers, table.rows), f"dashboard-{key}")
+
+
+@registry_reader
+def quality_detail(request: HttpRequest, check: str) -> HttpResponse:
+    """The records behind one data-quality number, so that the office can fix them."""
+    if check not in quality.CHECKS:
+        raise Http404
+    user: Any = request.user
+    regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
+    records = quality.quality_records(dashboard.ormas_in(user, regency), check).select_related("region")
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(ormas_workbook(records[:EXPORT_LIMIT]), f"data-quality-{check}")
+    page = Paginator(records, 25).get_page(request.GET.get("page"))
+    context = {
+        "check": check,
+        "label": quality.CHECKS[check],
+        "page": page,
+        "regency": regency,
+        "regency_name": dashboard.regency_names(user.scope_code).get(regency, ""),
+        "querystring": f"regency={regency}" if regency else "",
+    }
+    return render(request, "insights/quality_detail.html", context)
