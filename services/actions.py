@@ -501,6 +501,13 @@ def _apply_dissolution(application: Application, *, by: User) -> None:
         by=by,
         reason=_("Dissolution notified by the Ormas (%(ref)s)") % {"ref": application.reference},
         legal_basis=application.service_type.legal_basis,
+        # The Ormas's own dissolution notice is the decision the status rests on.
+        decision=registry_actions.Decision(
+            number=application.reference,
+            date=timezone.localdate(),
+            basis=application.service_type.legal_basis or "UU 17/2013",
+            source="dissolution notice",
+        ),
     )
 
 
