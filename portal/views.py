@@ -26,9 +26,12 @@ def letter_verify(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if letter is None:
         return _noindex(render(request, "portal/letter_unknown.html", status=404))
     today = timezone.localdate()
+    status = letter.live_status(today)
+    if status == Letter.Status.VALID and letter.ended_with_ormas():
+        status = "no_force"  # genuine, but the Ormas's registration was revoked or it was dissolved
     context = {
         "letter": letter,
-        "status": letter.live_status(today),
+        "status": status,
         "today": today,
         "sanction": active_sanction(letter.ormas),
     }

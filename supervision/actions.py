@@ -241,6 +241,8 @@ def open_case(
         source=source,
         summary=summary,
         opened_by=by,
+        # Until the case records otherwise: a province office handles what spans its regencies (PP 58/2016 Pasal 60).
+        spread=Spread.SEVERAL_REGENCIES if office.is_province else Spread.ONE_REGENCY,
     )
     complaints = list(complaints)
     if complaints:
