@@ -288,9 +288,7 @@ class Letter(models.Model):
     def ended_with_ormas(self) -> bool:
         """Whether this letter lost its force because its Ormas's registration was revoked or it was dissolved."""
         return bool(
-            self.ormas_id
-            and self.kind not in SANCTION_LETTERS
-            and getattr(self.ormas, "status", None) in ORMAS_ENDED
+            self.ormas_id and self.kind not in SANCTION_LETTERS and getattr(self.ormas, "status", None) in ORMAS_ENDED
         )
 
     @property
