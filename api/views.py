@@ -126,7 +126,9 @@ class LetterOut(Schema):
     subject: str
     office: str
     signatory_position: str
-    status: str = Field(description="valid | expired | revoked | superseded, as of today")
+    status: str = Field(
+        description="valid | expired | revoked | superseded | no_force (the Ormas was revoked or dissolved), as of today"
+    )
     valid_until: dt.date | None
     revoked_on: dt.date | None
     revocation_reason: str | None

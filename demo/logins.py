@@ -9,6 +9,8 @@ STAFF = [
     ("pimpinan", "Kepala Badan (demo)", Role.LEADER, "62", None),
     ("petugas.provinsi", "Petugas Provinsi (demo)", Role.OFFICER, "62", None),
     ("petugas.palangkaraya", "Petugas Kota Palangka Raya (demo)", Role.OFFICER, "62.71", None),
+    # Decides and signs the Palangka Raya office's sanction steps (a petugas only drafts them).
+    ("pimpinan.palangkaraya", "Kepala Kesbangpol Kota Palangka Raya (demo)", Role.LEADER, "62.71", None),
     ("petugas.kotim", "Petugas Kotawaringin Timur (demo)", Role.OFFICER, "62.02", None),
     ("polda", "Anggota Tim Terpadu Polda (demo)", Role.AGENCY_MEMBER, None, "Polda"),
 ]

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from accounts.models import Agency, Office, Role, User
 from demo.logins import BINDA, DEMO_PASSWORD
+from letters.models import Letter
 from registry.models import Ormas
-from supervision import actions, compartments
-from supervision.models import Case
-from workdays.engine import add_working_days
+from supervision import actions, compartments, drafts, rules
+from supervision.models import BreachedArticle, Case, CaseStep
+from workdays.engine import add_working_days, deadline_for
 
 
 @transaction.atomic
@@ -54,14 +55,24 @@ def seed_supervision_demo() -> int:
         place="Kantor Kesbangpol Kota",
     )
     actions.start_persuasion(case, by=officer, decision="Pembinaan: surat edaran kepada anggota.")
-    issued = add_working_days(timezone.localdate(), -10, region_code="62.71")
-    actions.issue_written_warning(
+    actions.classify_case(case, by=officer, articles=BreachedArticle.objects.filter(code="pasal-59-3"))
+    # The officer drafts the warning; the office's Pimpinan decides and signs it (issue 11).
+    draft = drafts.draft_step(
         case,
+        CaseStep.Kind.WRITTEN_WARNING,
         by=officer,
         legal_basis="UU 17/2013 jo. UU 16/2017 Pasal 59(3)(c), 61(1)(a), 62(1)",
-        findings="Pungutan liar kepada pedagang pasar oleh anggota beratribut Ormas masih berlangsung.",
-        issued_on=issued,
+        text="Pungutan liar kepada pedagang pasar oleh anggota beratribut Ormas masih berlangsung.",
     )
+    warning = drafts.decide_draft(draft, by=User.objects.get(username="pimpinan.palangkaraya"))
+    # Demo history: the warning was issued 10 working days ago, so its window has closed (the action itself only
+    # dates a warning the day it is numbered).
+    issued = add_working_days(timezone.localdate(), -10, region_code="62.71")
+    CaseStep.objects.filter(pk=warning.pk).update(
+        decided_on=issued, deadline=deadline_for(rules.WARNING_PERIOD, issued, region_code="62.71")
+    )
+    if warning.letter_id is not None:
+        Letter.objects.filter(pk=warning.letter_id).update(issued_on=issued)
     actions.add_note(case, by=binda_user, text="Informasi BINDA: koordinator lapangan terkait jaringan di luar daerah.")
     note = actions.add_note(case, by=polda_user, text="Polda: dua laporan polisi terkait pemerasan sedang diproses.")
     compartments.share(note, with_agency=binda, by=polda_user, note="Untuk koordinasi")

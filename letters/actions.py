@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from accounts.models import Office, User
+from accounts.models import Office, Role, User
 from audit.log import record
 from letters.models import Letter, LetterFormat, NumberSequence
 from letters.pdf import render_letter_pdf
@@ -136,6 +136,10 @@ def revoke_letter(letter: Letter, *, by: User, reason: str) -> Letter:
     letter = Letter.objects.select_for_update().select_related("office").get(pk=letter.pk)
     if not (by.can_edit_registry and by.in_scope(letter.office.region_id)):
         raise PermissionDenied
+    signer = letter.created_by
+    if signer is not None and signer.role == Role.LEADER and by.role != Role.LEADER:
+        # Undoing a Pimpinan's signed decision is itself a Pimpinan's act.
+        raise PermissionDenied(_("A letter a Pimpinan signed can be revoked only by a Pimpinan."))
     if letter.status != Letter.Status.VALID:
         raise ValidationError(_("This letter is already %(status)s.") % {"status": letter.get_status_display().lower()})
     letter.status = Letter.Status.REVOKED

@@ -143,8 +143,19 @@ class NumberSequence(models.Model):
 # Letters the public number lookup never returns: supervision and law-enforcement correspondence (UU 14/2008
 # Pasal 17(a); domain.md §0). Whoever holds one still verifies it through its QR code (an unguessable id).
 NOT_PUBLICLY_FINDABLE = frozenset(
-    {"written-warning", "halt-recommendation", "revocation-recommendation", "referral-letter", "police-referral"}
+    {
+        "written-warning",
+        "halt-recommendation",
+        "revocation-recommendation",
+        "referral-letter",
+        "police-referral",
+        "foreign-measure-recommendation",
+    }
 )
+# Letters about a sanction: they keep their force when the Ormas is revoked or dissolved (they are why).
+SANCTION_LETTERS = NOT_PUBLICLY_FINDABLE | {"halt-of-activities"}
+# Ormas statuses under which the letters issued to it no longer have force (issue 11).
+ORMAS_ENDED = frozenset({"dicabut", "bubar"})
 CHECK_CODE_LENGTH = 8
 
 
@@ -274,6 +285,12 @@ class Letter(models.Model):
         if self.valid_until and self.valid_until < today:
             return self.EXPIRED
         return self.Status.VALID
+
+    def ended_with_ormas(self) -> bool:
+        """Whether this letter lost its force because its Ormas's registration was revoked or it was dissolved."""
+        return bool(
+            self.ormas_id and self.kind not in SANCTION_LETTERS and getattr(self.ormas, "status", None) in ORMAS_ENDED
+        )
 
     @property
     def expired_since(self) -> dt.date | None:

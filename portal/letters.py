@@ -14,7 +14,7 @@ from supervision.queries import active_sanction
 @dataclass
 class Verification:
     letter: Letter
-    status: str  # valid, expired, revoked, superseded (Letter.live_status)
+    status: str  # valid, expired, revoked, superseded (Letter.live_status), or no_force (the Ormas has ended)
     today: dt.date
     sanction: Any  # the sanction in force against the letter's Ormas, or None
 
@@ -24,4 +24,7 @@ def verify(public_id: uuid.UUID) -> Verification | None:
     if letter is None:
         return None
     today = timezone.localdate()
-    return Verification(letter, letter.live_status(today), today, active_sanction(letter.ormas))
+    status = letter.live_status(today)
+    if status == Letter.Status.VALID and letter.ended_with_ormas():
+        status = "no_force"  # genuine, but the Ormas's registration was revoked or it was dissolved
+    return Verification(letter, status, today, active_sanction(letter.ormas))

@@ -5,6 +5,7 @@ entry with the before → after of what changed.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -145,6 +146,16 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
     return changed
 
 
+@dataclass(frozen=True)
+class Decision:
+    """The recorded decision a sanction status rests on: a sanction step, a court decision, a dissolution notice."""
+
+    number: str
+    date: Any
+    basis: str
+    source: str = ""
+
+
 @transaction.atomic
 def set_logo(ormas: Ormas, *, by: User | None, upload: UploadedFile, sniffed: SniffedType) -> None:
     """Store a new logo (already sniffed as an image) and record the change of file name.
@@ -166,12 +177,34 @@ def set_logo(ormas: Ormas, *, by: User | None, upload: UploadedFile, sniffed: Sn
 
 @transaction.atomic
 def change_ormas_status(
-    ormas: Ormas, status: str, *, by: User | None, reason: str, effective_on: Any = None, legal_basis: str = ""
+    ormas: Ormas,
+    status: str,
+    *,
+    by: User | None,
+    reason: str,
+    effective_on: Any = None,
+    legal_basis: str = "",
+    decision: Decision | None = None,
 ) -> None:
-    """Move an Ormas to another status along Ormas.TRANSITIONS, recording why and on what basis."""
+    """Move an Ormas to another status along Ormas.TRANSITIONS, recording why and on what basis.
+
+    Entering or leaving a sanction status (dibekukan, dicabut, bubar) needs a recorded decision with its number,
+    date and basis: those statuses are never set by hand (issue 11), only by the action that records the decision
+    (supervision's steps), so that the status and the sanction in force always agree."""
     check_move(ormas, status, _("An Ormas with status “%(old)s” cannot become “%(new)s”."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the status change."))
+    touches_sanction = status in Ormas.SANCTION_STATUSES or ormas.status in Ormas.SANCTION_STATUSES
+    if touches_sanction and (
+        decision is None or not decision.number.strip() or not decision.date or not decision.basis
+    ):
+        raise ValidationError(
+            _(
+                "“%(status)s” is set only by a recorded decision (sanction step, court decision, dissolution "
+                "notice) with its number, date and basis; record it on the supervision case."
+            )
+            % {"status": Ormas.Status(status if status in Ormas.SANCTION_STATUSES else ormas.status).label}
+        )
     old = ormas.status
     ormas.status = status
     ormas.status_changed_on = effective_on or timezone.localdate()
@@ -182,7 +215,16 @@ def change_ormas_status(
         by=by,
         ormas=ormas,
         changes={"status": [old, status]},
-        data={"reason": reason, "legal_basis": legal_basis, "effective_on": ormas.status_changed_on},
+        data={
+            "reason": reason,
+            "legal_basis": legal_basis,
+            "effective_on": ormas.status_changed_on,
+            **(
+                {"decision": {"number": decision.number, "date": str(decision.date), "source": decision.source}}
+                if decision
+                else {}
+            ),
+        },
     )
 
 

@@ -204,7 +204,8 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: Any, ormas: Ormas, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(s, Ormas.Status(s).label) for s in ormas.allowed_statuses]  # type: ignore[attr-defined]
+        # Sanction statuses come only from a recorded decision (supervision), never from this page.
+        self.fields["status"].choices = [(s, Ormas.Status(s).label) for s in ormas.manual_statuses]  # type: ignore[attr-defined]
 
 
 class ChapterForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]

@@ -101,6 +101,11 @@ class Ormas(Workflow, models.Model):
         # Known to the office (e.g. from a legacy list) but without SKT or SK AHU: recorded, not registered.
         TERDATA = "terdata", _("Recorded (no SKT/SK AHU yet)")
 
+    # Statuses that only a recorded decision sets or ends (actions.change_ormas_status with a Decision).
+    SANCTION_STATUSES = frozenset({Status.FROZEN, Status.REVOKED, Status.DISSOLVED})
+    # Statuses in which an Ormas may no longer file applications.
+    ENDED_STATUSES = frozenset({Status.REVOKED, Status.DISSOLVED})
+
     # Which status may follow which. Every move goes through actions.change_ormas_status().
     TRANSITIONS: dict[str, set[str]] = {
         Status.ACTIVE: {Status.INACTIVE, Status.FROZEN, Status.REVOKED, Status.DISSOLVED},
@@ -210,6 +215,13 @@ class Ormas(Workflow, models.Model):
     @property
     def allowed_statuses(self) -> list[str]:
         return [s for s in self.Status.values if self.can_move_to(s)]
+
+    @property
+    def manual_statuses(self) -> list[str]:
+        """The statuses the registry's status page may set: none into or out of a sanction status."""
+        if self.status in self.SANCTION_STATUSES:
+            return []
+        return [s for s in self.allowed_statuses if s not in self.SANCTION_STATUSES]
 
     @property
     def registration_number(self) -> str:

@@ -94,6 +94,16 @@ def _require_applicant_or_staff(user: User | None, application: Application) -> 
     _require_staff(user, application)
 
 
+def _refuse_ended(ormas: Ormas) -> None:
+    """A revoked or dissolved Ormas files no new applications (issue 11): its registration has no force."""
+    if ormas.status in Ormas.ENDED_STATUSES:
+        raise ValidationError(
+            _("%(ormas)s is “%(status)s” and can no longer file applications.")
+            % {"ormas": ormas.name, "status": ormas.get_status_display()},
+            code="ended",
+        )
+
+
 def _refuse_final(application: Application) -> None:
     if application.is_final:
         raise ValidationError(_("This application has been decided or withdrawn and can no longer be changed."))
@@ -133,7 +143,8 @@ def create_application(
     if channel == Application.Channel.ONLINE and not service_type.online_allowed:
         raise ValidationError(_("This service can only be requested at the office counter."))
     # Lock the Ormas row so that two simultaneous starts cannot both pass the check below.
-    Ormas.objects.select_for_update().filter(pk=ormas.pk).first()
+    locked = Ormas.objects.select_for_update().filter(pk=ormas.pk).first()
+    _refuse_ended(locked or ormas)
     existing = Application.objects.open().filter(ormas=ormas, service_type=service_type).first()
     if existing:
         raise ValidationError(
@@ -227,6 +238,7 @@ def _start_clock(application: Application) -> None:
 def submit_application(application: Application, *, by: User) -> Application:
     """Send a complete draft to the office: every required document present, statements confirmed."""
     _require_applicant_or_staff(by, application)
+    _refuse_ended(Ormas.objects.get(pk=application.ormas_id))
     missing = missing_documents(application)
     problems = [_("Upload “%(document)s”.") % {"document": item.document_type.name} for item in missing]
     if not application.statements_confirmed:
@@ -491,6 +503,13 @@ def _apply_dissolution(application: Application, *, by: User) -> None:
         by=by,
         reason=_("Dissolution notified by the Ormas (%(ref)s)") % {"ref": application.reference},
         legal_basis=application.service_type.legal_basis,
+        # The Ormas's own dissolution notice is the decision the status rests on.
+        decision=registry_actions.Decision(
+            number=application.reference,
+            date=timezone.localdate(),
+            basis=application.service_type.legal_basis or "UU 17/2013",
+            source="dissolution notice",
+        ),
     )
 
 

@@ -27,13 +27,16 @@ from registry import actions as registry_actions
 from registry.models import Ormas
 from supervision import compartments, rules, tasks, wording
 from supervision.models import (
+    BreachedArticle,
     Case,
     CaseDocument,
     CaseMember,
     CaseNote,
     CaseStep,
     ClarificationMeeting,
+    Delivery,
     MediationSession,
+    Spread,
     StepAuthority,
     new_reference,
 )
@@ -134,9 +137,17 @@ def _letter(
     by: User,
     addressee: str,
     issued_on: dt.date | None = None,
+    on_behalf_of_head: bool = False,
 ) -> Letter:
-    """A letter of the handling office about this case. Official wording is Indonesian (see wording.py)."""
+    """A letter of the handling office about this case. Official wording is Indonesian (see wording.py).
+
+    A sanction letter (on_behalf_of_head) is issued a.n. the head of government whose decision it is, and cites
+    the delegation (rules.head_of_government)."""
     name, position = wording.signatory(by, case.office)
+    if on_behalf_of_head:
+        head, instrument = rules.head_of_government(case.office)
+        position = wording.on_behalf_position(head, case.office)
+        body = body + wording.delegation_line(head, instrument)
     return issue_letter(
         office=case.office,
         kind=kind,
@@ -154,7 +165,16 @@ def _letter(
     )
 
 
-def _set_ormas_status(case: Case, status: str, *, by: User, reason: str, legal_basis: str) -> None:
+def _set_ormas_status(
+    case: Case,
+    status: str,
+    *,
+    by: User,
+    reason: str,
+    legal_basis: str,
+    decree_number: str = "",
+    decree_date: dt.date | None = None,
+) -> None:
     ormas = case.ormas
     if ormas is None:
         return
@@ -162,7 +182,17 @@ def _set_ormas_status(case: Case, status: str, *, by: User, reason: str, legal_b
     if ormas.status == status:
         return
     registry_actions.change_ormas_status(
-        ormas, status, by=by, reason=f"{case.reference}: {reason}", legal_basis=legal_basis
+        ormas,
+        status,
+        by=by,
+        reason=f"{case.reference}: {reason}",
+        legal_basis=legal_basis,
+        decision=registry_actions.Decision(
+            number=decree_number or case.reference,
+            date=decree_date or timezone.localdate(),
+            basis=legal_basis,
+            source=f"case {case.reference}",
+        ),
     )
     case.ormas = ormas
 
@@ -211,6 +241,8 @@ def open_case(
         source=source,
         summary=summary,
         opened_by=by,
+        # Until the case records otherwise: a province office handles what spans its regencies (PP 58/2016 Pasal 60).
+        spread=Spread.SEVERAL_REGENCIES if office.is_province else Spread.ONE_REGENCY,
     )
     complaints = list(complaints)
     if complaints:
@@ -401,24 +433,73 @@ def start_dispute(case: Case, *, by: User, legal_basis: str = "", decision: str)
 
 
 @transaction.atomic
-def issue_written_warning(
-    case: Case, *, by: User, legal_basis: str, findings: str, issued_on: dt.date | None = None
-) -> CaseStep:
-    """The single written warning (Pasal 62(1)): a numbered letter and the compliance window of WARNING_PERIOD
-    (7 working days)."""
+def classify_case(case: Case, *, by: User, articles: Iterable[BreachedArticle], spread: str | None = None) -> Case:
+    """Record the article(s) found breached and where the violation happened: structured data, because they
+    decide the competent government (PP 58/2016 Pasal 60) and whether the direct path is open (Pasal 60(2))."""
     rules.require_handler(by, case)
+    rules.refuse_final(case)
+    articles = list(articles)
+    if spread is not None and spread not in Spread.values:
+        raise ValidationError(_("Choose where the violation happened."))
+    foreign_only = [a.label for a in articles if a.foreign_only]
+    if foreign_only and not rules.is_foreign(case):
+        raise ValidationError(
+            _("%(articles)s apply only to Ormas founded by foreign nationals.") % {"articles": ", ".join(foreign_only)}
+        )
+    before = {"articles": sorted(case.articles.values_list("code", flat=True)), "spread": case.spread}
+    case.articles.set(articles)
+    if spread is not None:
+        case.spread = spread
+        case.save(update_fields=["spread"])
+    after = {"articles": sorted(a.code for a in articles), "spread": case.spread}
+    changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+    record(case, "case.classified", by=by, ormas=case.ormas, changes=changes or None, data=after, about=case)
+    return case
+
+
+def _require_articles(case: Case) -> None:
+    if not case.articles.exists():
+        raise ValidationError(_("Record the article(s) found breached before a sanction step."))
+
+
+@transaction.atomic
+def issue_written_warning(
+    case: Case,
+    *,
+    by: User,
+    legal_basis: str,
+    findings: str,
+    issued_on: dt.date | None = None,
+    backdate_reason: str = "",
+) -> CaseStep:
+    """The single written warning (Pasal 62(1)): decided and signed by a Pimpinan of the office competent under
+    PP 58/2016 Pasal 60, issued a.n. the head of government, dated the day it is numbered (or a little earlier, with
+    a reason), with the compliance window of WARNING_PERIOD (7 working days) from that date."""
+    rules.require_decider(by, case)
     # Lock the case so that two officers cannot both issue "the" warning; keep the caller's object current.
     Case.objects.select_for_update().filter(pk=case.pk).first()
     case.refresh_from_db(fields=["status"])
     if case.steps.filter(kind=K.WRITTEN_WARNING).exists():
         raise ValidationError(_("This case already has its written warning; the law allows only one."))
     _check(case, S.WRITTEN_WARNING)
+    if rules.is_foreign(case):
+        raise ValidationError(_("A foreign Ormas is sanctioned through its permits (Pasal 61(2)); recommend that."))
+    _require_articles(case)
+    earlier = rules.earlier_warning(case)
+    if earlier is not None:
+        raise ValidationError(
+            _("%(ormas)s was already warned for this violation (case %(case)s); the law allows one warning only.")
+            % {"ormas": case.subject, "case": earlier.case.reference}
+        )
+    competence = rules.require_competent(case)
     findings = _require_text(findings, _("Write the findings the warning is about."))
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal) of the warning."))
     if not rules.may_warn(case):
         raise PermissionDenied(_("This office may not issue a written warning itself (see step authorities)."))
     authority = rules.authority_for(case, K.WRITTEN_WARNING)
-    issued_on = issued_on or timezone.localdate()
+    today = timezone.localdate()
+    issued_on = issued_on or today
+    rules.check_warning_date(issued_on, backdate_reason, today=today)
     period = rules.warning_period()
     deadline = deadline_for(rules.WARNING_PERIOD, issued_on, region_code=case.office.region_id)
     subject, body = wording.warning_letter(
@@ -433,6 +514,7 @@ def issue_written_warning(
         by=by,
         addressee=f"Pimpinan {case.subject}",
         issued_on=issued_on,
+        on_behalf_of_head=True,
     )
     old = _move(case, S.WRITTEN_WARNING)
     step = _step(
@@ -444,10 +526,57 @@ def issue_written_warning(
         decided_on=issued_on,
         letter=letter,
         deadline=deadline,
-        rules={"period": rules.period_in_force(period), "authority": authority.as_rule() if authority else None},
+        rules={
+            "period": rules.period_in_force(period),
+            "authority": authority.as_rule() if authority else None,
+            "competence": competence.as_rule(),
+            "articles": sorted(case.articles.values_list("code", flat=True)),
+        },
     )
-    _log(case, "case.warning_issued", by=by, old=old, step=step.pk, letter=letter.number, deadline=deadline.isoformat())
+    if issued_on != today:
+        step.backdate_reason = backdate_reason.strip()
+        step.save(update_fields=["backdate_reason"])
+    _log(
+        case,
+        "case.warning_issued",
+        by=by,
+        old=old,
+        step=step.pk,
+        letter=letter.number,
+        deadline=deadline.isoformat(),
+        issued_on=issued_on.isoformat(),
+        backdate_reason=step.backdate_reason,
+    )
     _notify(case, "step", str(K.WRITTEN_WARNING.label))
+    return step
+
+
+@transaction.atomic
+def record_delivery(step: CaseStep, *, by: User, delivered_on: dt.date, method: str) -> CaseStep:
+    """When and how a letter of a step reached the Ormas (evidence; the window itself runs from the issue date)."""
+    case = step.case
+    rules.require_handler(by, case)
+    if step.letter_id is None:
+        raise ValidationError(_("This step has no letter to deliver."))
+    if method not in Delivery.values:
+        raise ValidationError(_("Choose how the letter was delivered."))
+    if delivered_on > timezone.localdate():
+        raise ValidationError(_("The delivery cannot be recorded for a future date."))
+    if delivered_on < step.decided_on:
+        raise ValidationError(_("A letter cannot be delivered before the date it was issued."))
+    before = [step.delivered_on.isoformat() if step.delivered_on else None, step.delivery_method]
+    step.delivered_on = delivered_on
+    step.delivery_method = method
+    step.save(update_fields=["delivered_on", "delivery_method"])
+    record(
+        case,
+        "case.delivery_recorded",
+        by=by,
+        ormas=case.ormas,
+        about=case,
+        changes={"delivery": [before, [delivered_on.isoformat(), method]]},
+        data={"step": step.pk, "kind": step.kind},
+    )
     return step
 
 
@@ -461,7 +590,11 @@ def record_compliance(
     new, kind = (S.COMPLIED, K.COMPLIED) if complied else (S.NOT_COMPLIED, K.NOT_COMPLIED)
     _check(case, new)
     warning = case.steps.filter(kind=K.WRITTEN_WARNING).first()
-    today = checked_on or timezone.localdate()
+    real_today = timezone.localdate()
+    if checked_on is not None and checked_on > real_today:
+        raise ValidationError(_("A check cannot be recorded for a future date."))
+    today = checked_on or real_today
+    # A check date is never later than the real date, so a chosen date cannot close the window early.
     if not complied and warning is not None and warning.deadline and today <= warning.deadline:
         raise ValidationError(
             _("The compliance window is open until %(date)s; non-compliance can be recorded only after it.")
@@ -479,10 +612,12 @@ def record_compliance(
 
 
 @transaction.atomic
-def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
+def halt_activities(
+    case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "", halt_scope: str = ""
+) -> CaseStep:
     """The office halts the Ormas's activities itself — only where StepAuthority says it may (otherwise
-    recommend_halt). Registry: dibekukan."""
-    rules.require_handler(by, case)
+    recommend_halt), decided by a Pimpinan. Registry: dibekukan."""
+    rules.require_decider(by, case)
     _check(case, S.HALTED)
     if case.status != S.NOT_COMPLIED:
         raise ValidationError(_("A halt decided by the ministry is recorded as the ministry's decision on this case."))
@@ -491,17 +626,20 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
         raise PermissionDenied(
             _("This office may only recommend a halt of activities to the ministry (see step authorities).")
         )
+    _require_articles(case)
+    competence = rules.require_competent(case)
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
     reason = _require_text(reason, _("Give the reason."))
     body = (letter_body or "").strip() or wording.halt_body(case, reason, legal_basis)
     letter = _letter(
         case,
         kind="halt-of-activities",
-        title="Keputusan Penghentian Sementara Kegiatan",
+        title="Keputusan Penghentian Kegiatan",
         subject=f"Penghentian Kegiatan — {case.subject}",
         body=body,
         by=by,
         addressee=f"Pimpinan {case.subject}",
+        on_behalf_of_head=True,
     )
     old = _move(case, S.HALTED)
     step = _step(
@@ -511,9 +649,20 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
         legal_basis=legal_basis,
         decision=reason,
         letter=letter,
-        rules={"authority": authority.as_rule()},
+        rules={"authority": authority.as_rule(), "competence": competence.as_rule()},
     )
-    _set_ormas_status(case, Ormas.Status.FROZEN, by=by, reason=reason, legal_basis=legal_basis)
+    if halt_scope.strip():
+        step.halt_scope = halt_scope.strip()
+        step.save(update_fields=["halt_scope"])
+    _set_ormas_status(
+        case,
+        Ormas.Status.FROZEN,
+        by=by,
+        reason=reason,
+        legal_basis=legal_basis,
+        decree_number=letter.number,
+        decree_date=letter.issued_on,
+    )
     _log(case, "case.halted", by=by, old=old, step=step.pk, letter=letter.number, legal_basis=legal_basis)
     _notify(case, "step", str(K.HALT.label))
     return step
@@ -521,9 +670,11 @@ def halt_activities(case: Case, *, by: User, legal_basis: str, reason: str, lett
 
 @transaction.atomic
 def recommend_halt(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
-    """Recommend a halt of activities to the Mendagri (no legal entity) or the Menkumham (legal entity)."""
-    rules.require_handler(by, case)
+    """Recommend a halt of activities to the Mendagri (no legal entity) or the Menkumham (legal entity), decided
+    and signed by a Pimpinan."""
+    rules.require_decider(by, case)
     _check(case, S.HALT_PROPOSED)
+    _require_articles(case)
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
     reason = _require_text(reason, _("Give the reason."))
     addressee, ministry = rules.ministry_for(case)
@@ -539,6 +690,7 @@ def recommend_halt(case: Case, *, by: User, legal_basis: str, reason: str, lette
         body=body,
         by=by,
         addressee=addressee,
+        on_behalf_of_head=True,
     )
     old = _move(case, S.HALT_PROPOSED)
     step = _step(
@@ -556,26 +708,59 @@ def recommend_halt(case: Case, *, by: User, legal_basis: str, reason: str, lette
 
 
 @transaction.atomic
+def record_halt_not_complied(
+    case: Case, *, by: User, note: str, legal_basis: str = "", checked_on: dt.date | None = None
+) -> CaseStep:
+    """The Ormas did not comply with the halt of activities (Pasal 62(3)): the condition for recommending
+    revocation. A check cannot be dated in the future nor before the halt."""
+    rules.require_handler(by, case)
+    _check(case, S.HALT_NOT_COMPLIED)
+    note = _require_text(note, _("Write what was checked and found."))
+    today = timezone.localdate()
+    checked_on = checked_on or today
+    if checked_on > today:
+        raise ValidationError(_("A check cannot be recorded for a future date."))
+    halt = case.steps.filter(kind=K.HALT, lifted_on__isnull=True).order_by("-decided_on").first()
+    if halt is not None and checked_on < halt.decided_on:
+        raise ValidationError(_("Non-compliance with the halt cannot predate the halt."))
+    basis = (legal_basis or "").strip() or rules.LEGAL_BASIS[K.HALT_NOT_COMPLIED]
+    old = _move(case, S.HALT_NOT_COMPLIED)
+    step = _step(case, K.HALT_NOT_COMPLIED, by=by, legal_basis=basis, decision=note, decided_on=checked_on)
+    _log(case, "case.halt_not_complied", by=by, old=old, step=step.pk)
+    _notify(case, "step", str(K.HALT_NOT_COMPLIED.label))
+    return step
+
+
+@transaction.atomic
 def recommend_revocation(
     case: Case, *, by: User, legal_basis: str, reason: str, direct: bool = False, letter_body: str = ""
 ) -> CaseStep:
-    """Recommend revoking the SKT (to the Mendagri) or the legal status (to the Menkumham).
+    """Recommend revoking the SKT (to the Mendagri) or the legal status (to the Menkumham), decided and signed by
+    a Pimpinan.
 
-    After a halt this is the next rung; from opened/clarification it is the direct path for Pasal 60(2) breaches
-    (Pasal 61(3)), which must be asked for explicitly (direct=True) and cite Pasal 60(2)."""
-    rules.require_handler(by, case)
+    After the halt was not complied with this is the next rung (Pasal 62(3)); from opened/clarification it is the
+    direct path (Pasal 61(3)), open only when the case records a breach of Pasal 52 or 59(3)/(4) (Pasal 60(2)) as
+    a BreachedArticle — never from free text — and asked for explicitly (direct=True)."""
+    rules.require_decider(by, case)
     _check(case, S.REVOCATION_RECOMMENDED)
     if case.ormas is None:
         raise ValidationError(_("Only a registered Ormas has a registration or legal status to revoke."))
+    if rules.is_foreign(case):
+        raise ValidationError(_("A foreign Ormas is sanctioned through its permits (Pasal 61(2)); recommend that."))
+    _require_articles(case)
     legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
     reason = _require_text(reason, _("Give the reason."))
     is_direct = case.status in (S.OPENED, S.CLARIFICATION)
-    if is_direct and not direct:
+    direct_articles = rules.direct_path_articles(case)
+    if is_direct and not direct_articles:
         raise ValidationError(
-            _("Revocation before a warning and a halt is only for Pasal 60(2) breaches; confirm the direct path.")
+            _(
+                "Revocation without a warning and a halt is only for breaches of Pasal 52 or 59(3)/(4) "
+                "(Pasal 60(2), 61(3)); record the breached article on the case."
+            )
         )
-    if is_direct and "60(2)" not in legal_basis.replace(" ", ""):
-        raise ValidationError(_("The direct path needs Pasal 60(2) in the legal basis."))
+    if is_direct and not direct:
+        raise ValidationError(_("Confirm the direct path of Pasal 61(3)."))
     addressee, ministry = rules.ministry_for(case)
     thing = wording.revoked_thing(ministry)
     body = (letter_body or "").strip() or wording.revocation_recommendation_body(
@@ -589,6 +774,7 @@ def recommend_revocation(
         body=body,
         by=by,
         addressee=addressee,
+        on_behalf_of_head=True,
     )
     authority = rules.authority_for(case, K.REVOCATION)
     old = _move(case, S.REVOCATION_RECOMMENDED)
@@ -599,11 +785,58 @@ def recommend_revocation(
         legal_basis=legal_basis,
         decision=reason,
         letter=letter,
-        rules={"authority": authority.as_rule() if authority else None, "ministry": ministry, "direct": is_direct},
+        rules={
+            "authority": authority.as_rule() if authority else None,
+            "ministry": ministry,
+            "direct": is_direct,
+            "direct_articles": direct_articles if is_direct else [],
+        },
     )
     _log(case, "case.revocation_recommended", by=by, old=old, step=step.pk, letter=letter.number, direct=is_direct)
     _notify(case, "step", str(K.REVOCATION_RECOMMENDED.label))
     return step
+
+
+FOREIGN_ADDRESSEE = "Menteri Luar Negeri Republik Indonesia c.q. Tim Perizinan Ormas Asing"
+
+
+@transaction.atomic
+def recommend_foreign_measure(
+    case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "", addressee: str = ""
+) -> CaseStep:
+    """A foreign Ormas (Pasal 61(2), PP 59/2016): recommend revoking its permits and immigration measures to the
+    Kemenlu's permit team. After a warning not complied with, or directly for a breach of Pasal 52."""
+    rules.require_decider(by, case)
+    _check(case, S.FOREIGN_MEASURE_RECOMMENDED)
+    if not rules.is_foreign(case):
+        raise ValidationError(_("Permit and immigration measures are for Ormas founded by foreign nationals."))
+    _require_articles(case)
+    if case.status in (S.OPENED, S.CLARIFICATION) and not rules.direct_path_articles(case):
+        raise ValidationError(
+            _("Without a warning first, this is only for breaches of Pasal 52 or 59(3)/(4) (Pasal 60(2)).")
+        )
+    legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
+    reason = _require_text(reason, _("Give the reason."))
+    addressee = (addressee or "").strip() or FOREIGN_ADDRESSEE
+    body = (letter_body or "").strip() or wording.foreign_measure_body(case, reason, legal_basis, addressee=addressee)
+    letter = _letter(
+        case,
+        kind="foreign-measure-recommendation",
+        title="Rekomendasi Sanksi Ormas Asing",
+        subject=f"Rekomendasi Pencabutan Izin — {case.subject}",
+        body=body,
+        by=by,
+        addressee=addressee,
+        on_behalf_of_head=True,
+    )
+    old = _move(case, S.FOREIGN_MEASURE_RECOMMENDED)
+    step = _step(case, K.FOREIGN_MEASURE_RECOMMENDED, by=by, legal_basis=legal_basis, decision=reason, letter=letter)
+    _log(case, "case.foreign_measure_recommended", by=by, old=old, step=step.pk, letter=letter.number)
+    _notify(case, "step", str(K.FOREIGN_MEASURE_RECOMMENDED.label))
+    return step
+
+
+OUTCOMES = ("halted", "revoked", "dissolved", "permit_revoked")
 
 
 @transaction.atomic
@@ -616,19 +849,32 @@ def record_decision(
     decree_date: dt.date,
     legal_basis: str = "",
     note: str = "",
+    halt_scope: str = "",
 ) -> CaseStep:
-    """The ministry's decision arrives (SK number and date): "halted", "revoked" (SKT) or "dissolved" (legal
-    status, Pasal 80A). The registry follows in the same transaction: dibekukan, dicabut or bubar."""
+    """The ministry's decision arrives (SK number and date): "halted", "revoked" (SKT), "dissolved" (legal
+    status, Pasal 80A) or "permit_revoked" (a foreign Ormas's permits). The registry follows in the same
+    transaction: dibekukan, dicabut or bubar — the only way those statuses are set (registry.actions.Decision)."""
     rules.require_handler(by, case)
     decree_number = _require_text(decree_number, _("Give the number of the decree (SK)."))
+    if decree_date is None:
+        raise ValidationError(_("Give the date of the decree (SK)."))
     if decree_date > timezone.localdate():
         raise ValidationError(_("The decree cannot be dated in the future."))
+    recommendation = case.steps.filter(
+        kind__in=[K.HALT_RECOMMENDED, K.REVOCATION_RECOMMENDED, K.FOREIGN_MEASURE_RECOMMENDED]
+    ).last()
+    if recommendation is not None and decree_date < recommendation.decided_on:
+        raise ValidationError(_("The decree cannot predate the recommendation it answers."))
     legal_form = case.ormas.legal_form if case.ormas else None
     is_entity = legal_form in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION)
     if outcome == "halted":
         new, kind, status = S.HALTED, K.HALT, Ormas.Status.FROZEN
         if case.status != S.HALT_PROPOSED:
             raise InvalidTransition(_("A halt decision answers a halt recommendation."))
+    elif outcome == "permit_revoked":
+        if case.status != S.FOREIGN_MEASURE_RECOMMENDED:
+            raise InvalidTransition(_("A permit decision answers a permit recommendation."))
+        new, kind, status = S.DECIDED, K.FOREIGN_MEASURE, Ormas.Status.REVOKED
     elif outcome in ("revoked", "dissolved"):
         if case.status != S.REVOCATION_RECOMMENDED:
             raise InvalidTransition(_("A revocation decision answers a revocation recommendation."))
@@ -644,6 +890,7 @@ def record_decision(
     _check(case, new)
     legal_basis = (legal_basis or "").strip() or rules.LEGAL_BASIS[kind]
     reason = f"SK {decree_number} ({decree_date.isoformat()})"
+    decided_by = "Kemenlu" if kind == K.FOREIGN_MEASURE else rules.ministry_for(case)[1]
     old = _move(case, new)
     step = _step(
         case,
@@ -654,19 +901,38 @@ def record_decision(
         decided_on=decree_date,
         decree_number=decree_number,
         decree_date=decree_date,
-        rules={"decided_by": rules.ministry_for(case)[1]},
+        rules={"decided_by": decided_by},
     )
-    _set_ormas_status(case, status, by=by, reason=reason, legal_basis=legal_basis)
+    if kind == K.HALT and halt_scope.strip():
+        step.halt_scope = halt_scope.strip()
+        step.save(update_fields=["halt_scope"])
+    _set_ormas_status(
+        case,
+        status,
+        by=by,
+        reason=reason,
+        legal_basis=legal_basis,
+        decree_number=decree_number,
+        decree_date=decree_date,
+    )
     _log(case, "case.decision_recorded", by=by, old=old, step=step.pk, outcome=outcome, decree=decree_number)
     _notify(case, "step", str(K(kind).label))
     return step
 
 
 @transaction.atomic
-def lift_sanction(case: Case, *, by: User, reason: str, legal_basis: str, lifted_on: dt.date | None = None) -> CaseStep:
-    """End a halt or a revocation (compliance restored, decision annulled): the Ormas is aktif again and the case
-    closes. A dissolution is final (Ormas.TRANSITIONS) and cannot be lifted here."""
-    rules.require_handler(by, case)
+def lift_sanction(
+    case: Case,
+    *,
+    by: User,
+    reason: str,
+    legal_basis: str,
+    lifted_on: dt.date | None = None,
+    decree_number: str = "",
+) -> CaseStep:
+    """End a halt or a revocation (compliance restored, decision annulled), decided by a Pimpinan: the Ormas is
+    aktif again and the case closes. A dissolution is final (Ormas.TRANSITIONS) and cannot be lifted here."""
+    rules.require_decider(by, case)
     reason = _require_text(reason, _("Give the reason the sanction is lifted."))
     legal_basis = _require_text(legal_basis, _("Give the legal basis of the lifting."))
     _check(case, S.CLOSED)
@@ -676,10 +942,28 @@ def lift_sanction(case: Case, *, by: User, reason: str, legal_basis: str, lifted
     if any(step.kind == K.DISSOLUTION for step in sanctions):
         raise ValidationError(_("A dissolved Ormas cannot be restored."))
     lifted_on = lifted_on or timezone.localdate()
+    if lifted_on > timezone.localdate():
+        raise ValidationError(_("A sanction cannot be lifted with a future date."))
     CaseStep.objects.filter(pk__in=[s.pk for s in sanctions]).update(lifted_on=lifted_on)
-    _set_ormas_status(case, Ormas.Status.ACTIVE, by=by, reason=reason, legal_basis=legal_basis)
+    _set_ormas_status(
+        case,
+        Ormas.Status.ACTIVE,
+        by=by,
+        reason=reason,
+        legal_basis=legal_basis,
+        decree_number=(decree_number or "").strip(),
+        decree_date=lifted_on,
+    )
     old = _move(case, S.CLOSED)
-    step = _step(case, K.LIFTED, by=by, legal_basis=legal_basis, decision=reason, decided_on=lifted_on)
+    step = _step(
+        case,
+        K.LIFTED,
+        by=by,
+        legal_basis=legal_basis,
+        decision=reason,
+        decided_on=lifted_on,
+        decree_number=decree_number,
+    )
     _log(case, "case.sanction_lifted", by=by, old=old, step=step.pk, lifted=[s.pk for s in sanctions])
     _notify(case, "step", str(K.LIFTED.label))
     return step
@@ -720,7 +1004,7 @@ def refer_case(
 @transaction.atomic
 def close_case(case: Case, *, by: User, reason: str, legal_basis: str = "") -> CaseStep:
     """Close the case (nothing further to do, the Ormas complied, mediation succeeded, …)."""
-    if case.status == S.HALTED:
+    if case.status in (S.HALTED, S.HALT_NOT_COMPLIED):
         raise ValidationError(
             _("Activities are halted: lift the halt (which closes the case) or recommend revocation.")
         )
@@ -743,7 +1027,7 @@ def take_step(case: Case, *, by: User, legal_basis: str, reason: str, letter_bod
 
 def recommend_step(case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "") -> CaseStep:
     """Confirm the proposed next step as a recommendation to the ministry (halt or revocation)."""
-    if case.status == S.HALTED:
+    if case.status == S.HALT_NOT_COMPLIED:
         return recommend_revocation(case, by=by, legal_basis=legal_basis, reason=reason, letter_body=letter_body)
     if case.status in (S.NOT_COMPLIED,):
         return recommend_halt(case, by=by, legal_basis=legal_basis, reason=reason, letter_body=letter_body)
@@ -759,7 +1043,11 @@ ACTION_FOR: dict[tuple[str, str], Callable[..., Any]] = {
     (S.OPENED, S.DISPUTE): start_dispute,
     (S.OPENED, S.CLOSED): close_case,
     (S.OPENED, S.WITHDRAWN): withdraw_case,
+    (S.OPENED, S.WRITTEN_WARNING): issue_written_warning,
+    (S.OPENED, S.FOREIGN_MEASURE_RECOMMENDED): recommend_foreign_measure,
     (S.CLARIFICATION, S.PERSUASION): start_persuasion,
+    (S.CLARIFICATION, S.WRITTEN_WARNING): issue_written_warning,
+    (S.CLARIFICATION, S.FOREIGN_MEASURE_RECOMMENDED): recommend_foreign_measure,
     (S.CLARIFICATION, S.REVOCATION_RECOMMENDED): recommend_revocation,
     (S.CLARIFICATION, S.REFERRED): refer_case,
     (S.CLARIFICATION, S.DISPUTE): start_dispute,
@@ -773,10 +1061,15 @@ ACTION_FOR: dict[tuple[str, str], Callable[..., Any]] = {
     (S.COMPLIED, S.CLOSED): close_case,
     (S.NOT_COMPLIED, S.HALT_PROPOSED): recommend_halt,
     (S.NOT_COMPLIED, S.HALTED): halt_activities,
+    (S.NOT_COMPLIED, S.FOREIGN_MEASURE_RECOMMENDED): recommend_foreign_measure,
     (S.HALT_PROPOSED, S.HALTED): record_decision,
     (S.HALT_PROPOSED, S.CLOSED): close_case,
-    (S.HALTED, S.REVOCATION_RECOMMENDED): recommend_revocation,
+    (S.HALTED, S.HALT_NOT_COMPLIED): record_halt_not_complied,
     (S.HALTED, S.CLOSED): lift_sanction,
+    (S.HALT_NOT_COMPLIED, S.REVOCATION_RECOMMENDED): recommend_revocation,
+    (S.HALT_NOT_COMPLIED, S.CLOSED): lift_sanction,
+    (S.FOREIGN_MEASURE_RECOMMENDED, S.DECIDED): record_decision,
+    (S.FOREIGN_MEASURE_RECOMMENDED, S.CLOSED): close_case,
     (S.REVOCATION_RECOMMENDED, S.DECIDED): record_decision,
     (S.REVOCATION_RECOMMENDED, S.CLOSED): close_case,
     (S.DECIDED, S.CLOSED): lift_sanction,

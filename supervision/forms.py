@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Agency, Office
 from regions.scope import within_q
 from registry.models import Ormas
-from supervision.models import Case, MediationSession
+from supervision.models import BreachedArticle, Case, Delivery, MediationSession, Spread
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -63,6 +63,12 @@ class WarningForm(forms.Form):
         label=_("Findings the warning is about"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
     issued_on = forms.DateField(label=_("Letter date"), widget=DATE, validators=[_not_future])
+    backdate_reason = forms.CharField(
+        label=_("Reason for an earlier date"),
+        max_length=300,
+        required=False,
+        help_text=_("Only when the letter carries a date before today (a short bound set by the administrator)."),
+    )
 
 
 class ComplianceForm(forms.Form):
@@ -97,7 +103,14 @@ class DecisionForm(forms.Form):
             ("halted", _("Activities halted")),
             ("revoked", _("Registration (SKT) revoked")),
             ("dissolved", _("Legal status revoked: dissolved (Pasal 80A)")),
+            ("permit_revoked", _("Foreign Ormas: permits revoked (Pasal 61(2))")),
         ],
+    )
+    halt_scope = forms.CharField(
+        label=_("Regions the halt covers"),
+        max_length=300,
+        required=False,
+        help_text=_("Only where the decision limits the halt to some regions; empty means everywhere."),
     )
     decree_number = forms.CharField(label=_("Decree (SK) number"), max_length=120)
     decree_date = forms.DateField(label=_("Decree date"), widget=DATE, validators=[_not_future])
@@ -169,3 +182,26 @@ class ShareForm(forms.Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(case_memberships__case=case)  # type: ignore[attr-defined]
+
+
+class CheckForm(forms.Form):
+    note = forms.CharField(label=_("What was checked and found"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ClassifyForm(forms.Form):
+    articles = forms.ModelMultipleChoiceField(
+        label=_("Articles found breached"),
+        queryset=BreachedArticle.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    spread = forms.ChoiceField(label=_("Where the violation happened"), choices=Spread.choices)
+
+
+class DeliveryForm(forms.Form):
+    delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE, validators=[_not_future])
+    method = forms.ChoiceField(label=_("Delivered by"), choices=Delivery.choices)
+
+
+class ReturnDraftForm(forms.Form):
+    note = forms.CharField(label=_("Why it is sent back"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

@@ -50,6 +50,91 @@ class CaseQuerySet(models.QuerySet["Case"]):
         return self.exclude(status__in=Case.FINAL)
 
 
+class Spread(models.TextChoices):
+    ONE_REGENCY = "one_regency", _("Within one regency/city")
+    SEVERAL_REGENCIES = "several_regencies", _("Across several regencies/cities of one province")
+    SEVERAL_PROVINCES = "several_provinces", _("Across several provinces")
+
+
+class BreachedArticle(models.Model):
+    """An article of UU 17/2013 (as amended by UU 16/2017) a case may find breached, with its source. Data, so
+    that a correction after legal review needs no deploy; `direct_path` marks the breaches of Pasal 60(2) for which
+    revocation may be recommended without the earlier steps (Pasal 61(3))."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    label = models.CharField(_("article"), max_length=200)
+    description = models.CharField(_("what it covers"), max_length=300, blank=True)
+    legal_source = models.CharField(_("legal source"), max_length=300)
+    direct_path = models.BooleanField(_("opens the direct path (Pasal 60(2), 61(3))"), default=False)
+    foreign_only = models.BooleanField(_("applies to foreign Ormas only"), default=False)
+    is_unverified = models.BooleanField(_("unverified"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("breached article")
+        verbose_name_plural = _("breached articles")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Competence(models.Model):
+    """Which government is competent for a sanction step, by where the violation happened (PP 58/2016 Pasal 60):
+    the bupati/wali kota within one regency/city, the gubernur across several, the Menteri across provinces.
+    `level` is the office level that prepares the step for that head of government ("ministry": none does)."""
+
+    class Level(models.TextChoices):
+        REGENCY = "regency", _("Regency/city")
+        PROVINCE = "province", _("Province")
+        MINISTRY = "ministry", _("Ministry")
+
+    spread = models.CharField(_("where the violation happened"), max_length=20, choices=Spread, unique=True)
+    level = models.CharField(_("competent level"), max_length=10, choices=Level)
+    government = models.CharField(_("competent government"), max_length=200)
+    legal_source = models.CharField(_("legal source"), max_length=300)
+    is_unverified = models.BooleanField(_("unverified"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["spread"]
+        verbose_name = _("competence rule")
+        verbose_name_plural = _("competence rules")
+
+    def __str__(self) -> str:
+        return f"{self.get_spread_display()}: {self.government}"
+
+    def as_rule(self) -> dict[str, Any]:
+        return {
+            "id": self.pk,
+            "spread": self.spread,
+            "level": self.level,
+            "government": self.government,
+            "legal_source": self.legal_source,
+            "unverified": self.is_unverified,
+        }
+
+
+class Delegation(models.Model):
+    """The instrument by which a head of government delegates signing sanction letters to the head of the
+    Kesbangpol office (the letter is issued *a.n.* the head of government and cites it)."""
+
+    office = models.OneToOneField(
+        "accounts.Office", models.CASCADE, related_name="sanction_delegation", verbose_name=_("office")
+    )
+    head_of_government = models.CharField(_("head of government"), max_length=200)
+    instrument = models.CharField(_("delegation instrument"), max_length=300, blank=True)
+    is_unverified = models.BooleanField(_("unverified"), default=True)
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+
+    def __str__(self) -> str:
+        return f"{self.office}: a.n. {self.head_of_government}"
+
+
 class Case(Workflow, models.Model):
     """One supervision case about an Ormas (or an unregistered group), handled by one Kesbangpol office."""
 
@@ -62,6 +147,8 @@ class Case(Workflow, models.Model):
         NOT_COMPLIED = "not_complied", _("Not complied")
         HALT_PROPOSED = "halt_proposed", _("Halt of activities proposed")
         HALTED = "halted", _("Activities halted")
+        HALT_NOT_COMPLIED = "halt_not_complied", _("Halt not complied with")
+        FOREIGN_MEASURE_RECOMMENDED = "foreign_measure_recommended", _("Permit or immigration measure recommended")
         REVOCATION_RECOMMENDED = "revocation_recommended", _("Revocation recommended")
         DECIDED = "decided", _("Decided")
         REFERRED = "referred", _("Referred to law enforcement")
@@ -77,27 +164,44 @@ class Case(Workflow, models.Model):
         MEDIA = "media", _("Media")
 
     S = Status
-    # The UU 16/2017 ladder (domain.md §5.3). Pasal 60(2) breaches may go straight to a revocation recommendation
-    # (Pasal 61(3)); crimes go to law enforcement; leadership disputes have their own mediation track.
+    # The UU 16/2017 ladder (domain.md §0, §5.3). Persuasion is allowed, not a gate (Perppu 2/2017 removed the
+    # duty), so a warning may follow the opening or the clarification directly. Revocation needs non-compliance
+    # with the halt (Pasal 62(3)). Breaches of Pasal 52 or 59(3)/(4), recorded as BreachedArticle rows on the case,
+    # open the direct path to a revocation recommendation (Pasal 60(2), 61(3)). A foreign Ormas (Pasal 61(2),
+    # PP 59/2016) is sanctioned through its permits and immigration measures, a separate recommendation. Crimes go
+    # to law enforcement; leadership disputes have their own mediation track.
     TRANSITIONS: dict[str, set[str]] = {
         S.OPENED: {
             S.CLARIFICATION,
             S.PERSUASION,
+            S.WRITTEN_WARNING,
             S.REVOCATION_RECOMMENDED,
+            S.FOREIGN_MEASURE_RECOMMENDED,
             S.REFERRED,
             S.DISPUTE,
             S.CLOSED,
             S.WITHDRAWN,
         },
-        S.CLARIFICATION: {S.PERSUASION, S.REVOCATION_RECOMMENDED, S.REFERRED, S.DISPUTE, S.CLOSED, S.WITHDRAWN},
+        S.CLARIFICATION: {
+            S.PERSUASION,
+            S.WRITTEN_WARNING,
+            S.REVOCATION_RECOMMENDED,
+            S.FOREIGN_MEASURE_RECOMMENDED,
+            S.REFERRED,
+            S.DISPUTE,
+            S.CLOSED,
+            S.WITHDRAWN,
+        },
         S.PERSUASION: {S.WRITTEN_WARNING, S.REFERRED, S.CLOSED},
         S.WRITTEN_WARNING: {S.COMPLIED, S.NOT_COMPLIED},
         S.COMPLIED: {S.CLOSED},
         # The office halts activities itself only where StepAuthority says it may; otherwise it recommends.
-        S.NOT_COMPLIED: {S.HALT_PROPOSED, S.HALTED},
+        S.NOT_COMPLIED: {S.HALT_PROPOSED, S.HALTED, S.FOREIGN_MEASURE_RECOMMENDED},
         S.HALT_PROPOSED: {S.HALTED, S.CLOSED},
-        S.HALTED: {S.REVOCATION_RECOMMENDED, S.CLOSED},
+        S.HALTED: {S.HALT_NOT_COMPLIED, S.CLOSED},
+        S.HALT_NOT_COMPLIED: {S.REVOCATION_RECOMMENDED, S.CLOSED},
         S.REVOCATION_RECOMMENDED: {S.DECIDED, S.CLOSED},
+        S.FOREIGN_MEASURE_RECOMMENDED: {S.DECIDED, S.CLOSED},
         # A revocation annulled (e.g. by a court) is lifted and the case closed.
         S.DECIDED: {S.CLOSED},
         S.REFERRED: {S.CLARIFICATION, S.CLOSED},
@@ -126,6 +230,14 @@ class Case(Workflow, models.Model):
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     complaints = models.ManyToManyField("complaints.Complaint", blank=True, related_name="cases")
+    # Where the violation happened decides the competent government (PP 58/2016 Pasal 60, Competence rows).
+    spread = models.CharField(
+        _("where the violation happened"), max_length=20, choices=Spread, default=Spread.ONE_REGENCY
+    )
+    # The article(s) found breached: structured, because the direct path of Pasal 60(2)/61(3) depends on them.
+    articles: models.ManyToManyField["BreachedArticle", Any] = models.ManyToManyField(
+        "BreachedArticle", blank=True, related_name="cases", verbose_name=_("articles breached")
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -214,6 +326,13 @@ class StepAuthority(models.Model):
         }
 
 
+class Delivery(models.TextChoices):
+    HAND = "hand", _("By hand, with receipt")
+    POST = "post", _("By registered post")
+    EMAIL = "email", _("By e-mail")
+    OTHER = "other", _("Otherwise")
+
+
 class CaseStep(models.Model):
     """One step of a case: what was decided, on what legal basis, by whom, with which letter and deadline, the
     Ormas's response, and the rules in force at the time (`rules`: the Period and StepAuthority rows applied)."""
@@ -226,6 +345,9 @@ class CaseStep(models.Model):
         NOT_COMPLIED = "not_complied", _("Non-compliance recorded")
         HALT_RECOMMENDED = "halt_recommended", _("Halt of activities recommended")
         HALT = "halt", _("Halt of activities")
+        HALT_NOT_COMPLIED = "halt_not_complied", _("Halt not complied with")
+        FOREIGN_MEASURE_RECOMMENDED = "foreign_measure_recommended", _("Permit or immigration measure recommended")
+        FOREIGN_MEASURE = "foreign_measure", _("Permit or immigration measure decided")
         REVOCATION_RECOMMENDED = "revocation_recommended", _("Revocation recommended")
         REVOCATION = "revocation", _("Registration (SKT) revoked")
         DISSOLUTION = "dissolution", _("Legal status revoked (dissolved)")
@@ -237,7 +359,15 @@ class CaseStep(models.Model):
         REOPENED = "reopened", _("Back to clarification")
 
     # Sanctions that restrict the Ormas while they are in force (until lifted_on).
-    SANCTIONS = {Kind.HALT, Kind.REVOCATION, Kind.DISSOLUTION}
+    SANCTIONS = {Kind.HALT, Kind.REVOCATION, Kind.DISSOLUTION, Kind.FOREIGN_MEASURE}
+    # Steps only a Pimpinan of the competent office decides and signs (an officer drafts them: CaseDraft).
+    DECIDED_BY_LEADER = {
+        Kind.WRITTEN_WARNING,
+        Kind.HALT,
+        Kind.HALT_RECOMMENDED,
+        Kind.REVOCATION_RECOMMENDED,
+        Kind.FOREIGN_MEASURE_RECOMMENDED,
+    }
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="steps", verbose_name=_("case"))
     kind = models.CharField(_("step"), max_length=30, choices=Kind)
@@ -257,6 +387,12 @@ class CaseStep(models.Model):
     response_on = models.DateField(_("response received on"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     lifted_on = models.DateField(_("lifted on"), null=True, blank=True)
+    # How and when the letter reached the Ormas (Pasal 62(1) runs from the issue date; delivery is evidence).
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivery_method = models.CharField(_("delivered by"), max_length=20, choices=Delivery, blank=True)
+    backdate_reason = models.CharField(_("reason for the earlier date"), max_length=300, blank=True)
+    # The regions a halt applies to where the decision limits it (empty: everywhere).
+    halt_scope = models.CharField(_("regional scope of the halt"), max_length=300, blank=True)
     rules = models.JSONField(_("rules in force"), default=dict, blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
@@ -276,6 +412,35 @@ class CaseStep(models.Model):
 
 # The name the public card and the grant-eligibility check use (queries.active_sanction).
 SanctionStep = CaseStep
+
+
+class CaseDraft(models.Model):
+    """A sanction step an officer prepared for a Pimpinan to decide and sign (or to send back)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        DECIDED = "decided", _("Decided")
+        RETURNED = "returned", _("Returned to the officer")
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="drafts", verbose_name=_("case"))
+    kind = models.CharField(_("step"), max_length=30, choices=CaseStep.Kind)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
+    text = models.TextField(_("findings or reason"))
+    letter_body = models.TextField(_("letter text"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    prepared_at = models.DateTimeField(_("prepared"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    step = models.ForeignKey(CaseStep, models.SET_NULL, null=True, blank=True, related_name="+")
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-prepared_at", "-id"]
+        verbose_name = _("draft step")
+        verbose_name_plural = _("draft steps")
+
+    def __str__(self) -> str:
+        return f"{self.case.reference}: {self.get_kind_display()} ({self.get_status_display()})"
 
 
 class Compartmented(models.Model):

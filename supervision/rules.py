@@ -14,13 +14,15 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from registry.models import Ormas
 from supervision import wording
-from supervision.models import Case, CaseStep, StepAuthority
+from supervision.models import Case, CaseStep, Competence, Delegation, StepAuthority
 from workdays.models import Period
 
 S = Case.Status
 K = CaseStep.Kind
 # The period (workdays.Period) the Ormas has to comply with the written warning.
 WARNING_PERIOD = "written-warning-compliance"
+# How many days before the day it is numbered a written warning may be dated (with a recorded reason).
+BACKDATING_PERIOD = "warning-backdating-bound"
 
 # Default legal bases offered by the forms (the officer may write a more precise one).
 LEGAL_BASIS: dict[str, str] = {
@@ -29,6 +31,9 @@ LEGAL_BASIS: dict[str, str] = {
     K.WRITTEN_WARNING: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(a), 62(1)",
     K.HALT_RECOMMENDED: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(b), 62(2)",
     K.HALT: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(b), 62(2)",
+    K.HALT_NOT_COMPLIED: "UU 17/2013 jo. UU 16/2017 Pasal 62(3)",
+    K.FOREIGN_MEASURE_RECOMMENDED: "UU 17/2013 jo. UU 16/2017 Pasal 61(2); PP 59/2016",
+    K.FOREIGN_MEASURE: "UU 17/2013 jo. UU 16/2017 Pasal 61(2); PP 59/2016",
     K.REVOCATION_RECOMMENDED: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(c), 62(3)",
     K.REVOCATION: "UU 17/2013 jo. UU 16/2017 Pasal 61(1)(c), 62(3)",
     K.DISSOLUTION: "UU 17/2013 jo. UU 16/2017 Pasal 62(3), 80A",
@@ -54,6 +59,25 @@ def is_handler(user: Any, case: Case) -> bool:
 def require_handler(user: User, case: Case) -> None:
     if not is_handler(user, case):
         raise PermissionDenied(_("Only a Kesbangpol officer of the handling office may do this."))
+
+
+def is_decider(user: Any, case: Case) -> bool:
+    """A Pimpinan of the handling office itself (not of another office whose scope covers it): the only one who
+    decides and signs a sanction step."""
+    return bool(
+        getattr(user, "role", None) == Role.LEADER
+        and getattr(user, "office_id", None) is not None
+        and user.office_id == case.office_id
+    )
+
+
+def require_decider(user: User, case: Case) -> None:
+    """Sanction steps are prepared by an officer (a draft) and decided and signed by a Pimpinan."""
+    require_handler(user, case)
+    if not is_decider(user, case):
+        raise PermissionDenied(
+            _("Only a Pimpinan of the handling office decides and signs this step; an officer prepares a draft.")
+        )
 
 
 def is_participant(user: Any, case: Case) -> bool:
@@ -86,6 +110,92 @@ def ministry_for(case: Case) -> tuple[str, str]:
     if ormas is not None and ormas.legal_form in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION):
         return "Menteri Hukum Republik Indonesia", "Menkumham"
     return "Menteri Dalam Negeri Republik Indonesia", "Mendagri"
+
+
+def competence_for(case: Case) -> Competence | None:
+    """The competence rule for where the violation happened (PP 58/2016 Pasal 60, data)."""
+    return Competence.objects.filter(spread=case.spread).first()
+
+
+def office_level(office: Any) -> str:
+    return Competence.Level.PROVINCE if office.is_province else Competence.Level.REGENCY
+
+
+def require_competent(case: Case) -> Competence:
+    """The handling office prepares sanction steps only for the government competent for this violation: its own
+    bupati/wali kota within one regency/city, the gubernur across several, none where it spans provinces."""
+    competence = competence_for(case)
+    if competence is None:
+        raise ValidationError(_("No competence rule is configured for where the violation happened."))
+    if competence.level == Competence.Level.MINISTRY:
+        raise ValidationError(
+            _(
+                "A violation across several provinces is for the Menteri (%(source)s); this office reports it and "
+                "records the decision that comes back."
+            )
+            % {"source": competence.legal_source}
+        )
+    if competence.level != office_level(case.office):
+        raise ValidationError(
+            _("The competent government is the %(government)s (%(source)s); this office is not its office.")
+            % {"government": competence.government, "source": competence.legal_source}
+        )
+    return competence
+
+
+def head_of_government(office: Any) -> tuple[str, str]:
+    """(head of government the letter is issued a.n., the delegation instrument or "") for a Kesbangpol office."""
+    delegation = Delegation.objects.filter(office=office).first()
+    if delegation is not None:
+        return delegation.head_of_government, delegation.instrument
+    name = office.region.name
+    if office.is_province:
+        return f"Gubernur {name}", ""
+    for prefix, title in (("Kabupaten ", "Bupati"), ("Kota ", "Wali Kota")):
+        if name.startswith(prefix):
+            return f"{title} {name[len(prefix) :]}", ""
+    return f"Kepala Daerah {name}", ""
+
+
+def direct_path_articles(case: Case) -> list[str]:
+    """The breached articles on the case that open the direct path of Pasal 60(2)/61(3) (none: no direct path)."""
+    return [a.label for a in case.articles.all() if a.direct_path]
+
+
+def is_foreign(case: Case) -> bool:
+    return bool(case.ormas is not None and case.ormas.legal_form == Ormas.LegalForm.FOREIGN)
+
+
+def earlier_warning(case: Case) -> CaseStep | None:
+    """A written warning already given to the same Ormas for one of the same breached articles (in any case):
+    the law gives the warning only once per Ormas and violation (Pasal 62(1))."""
+    if case.ormas_id is None:
+        return None
+    codes = list(case.articles.values_list("code", flat=True))
+    steps = CaseStep.objects.filter(kind=K.WRITTEN_WARNING, case__ormas_id=case.ormas_id).exclude(case=case)
+    steps = steps.filter(case__articles__code__in=codes) if codes else steps.filter(case__articles__isnull=True)
+    return steps.select_related("case").first()
+
+
+def check_warning_date(issued_on: dt.date, reason: str, *, today: dt.date | None = None) -> None:
+    """A warning is dated the day it is numbered; an earlier date only within BACKDATING_PERIOD, with a reason."""
+    today = today or timezone.localdate()
+    if issued_on > today:
+        raise ValidationError(_("A written warning cannot be dated in the future."))
+    if issued_on == today:
+        return
+    period = Period.objects.filter(code=BACKDATING_PERIOD).first()
+    bound = period.days if period else 0
+    if (today - issued_on).days > bound:
+        raise ValidationError(
+            _(
+                "A written warning is dated the day it is numbered; an earlier date may be at most %(days)s days "
+                "back. The window of Pasal 62(1) runs from the issue date."
+            )
+            % {"days": bound}
+        )
+    if not (reason or "").strip():
+        raise ValidationError(_("Give the reason the warning carries an earlier date than today."))
 
 
 def authority_for(case: Case, step_kind: str) -> StepAuthority | None:
@@ -140,11 +250,11 @@ def propose_next_step(case: Case, *, today: dt.date | None = None) -> dict[str, 
     if case.status == S.WRITTEN_WARNING:
         if warning is None or warning.deadline is None or today <= warning.deadline:
             return None
-    elif case.status not in (S.NOT_COMPLIED, S.HALTED):
+    elif case.status not in (S.NOT_COMPLIED, S.HALT_NOT_COMPLIED):
         return None
     addressee, ministry = ministry_for(case)
     reason = wording.PROPOSAL_REASON
-    if case.status == S.HALTED:
+    if case.status == S.HALT_NOT_COMPLIED:
         kind = K.REVOCATION_RECOMMENDED
         authority = authority_for(case, K.REVOCATION)
         basis = LEGAL_BASIS[K.REVOCATION_RECOMMENDED]

@@ -36,6 +36,10 @@ class StepAction:
     sources: tuple[str, ...] = ()  # limit to these current statuses (default: any that may move to a target)
     initial: Callable[[Case], dict[str, Any]] = field(default=lambda case: {})
     when: Callable[[Case], bool] = field(default=lambda case: True)
+    # A sanction step: a Pimpinan decides and signs it; an officer's submission becomes a draft of this kind.
+    draft_kind: str = ""
+    # Only a Pimpinan may take it (and it is not drafted), e.g. lifting a sanction.
+    leader_only: bool = False
 
 
 def _basis(kind: str) -> Callable[[Case], dict[str, Any]]:
@@ -73,14 +77,20 @@ STEP_ACTIONS: dict[str, StepAction] = {
         (S.WRITTEN_WARNING,),
         f.WarningForm,
         lambda c, u, d: actions.issue_written_warning(
-            c, by=u, legal_basis=d["legal_basis"], findings=d["findings"], issued_on=d["issued_on"]
+            c,
+            by=u,
+            legal_basis=d["legal_basis"],
+            findings=d["findings"],
+            issued_on=d["issued_on"],
+            backdate_reason=d.get("backdate_reason", ""),
         ),
         "",  # computed with the period and the deadline, see confirm_text()
         performs=actions.issue_written_warning,
         style="btn-warning",
         initial=lambda case: {"legal_basis": rules.LEGAL_BASIS[K.WRITTEN_WARNING], "issued_on": timezone.localdate()},
-        # The law allows one written warning per case.
-        when=lambda case: not case.steps.filter(kind=K.WRITTEN_WARNING).exists(),
+        # The law allows one written warning per case (and per Ormas and violation: checked in the action).
+        when=lambda case: not case.steps.filter(kind=K.WRITTEN_WARNING).exists() and not rules.is_foreign(case),
+        draft_kind=K.WRITTEN_WARNING,
     ),
     "kepatuhan": StepAction(
         gettext_lazy("Record compliance"),
@@ -107,7 +117,8 @@ STEP_ACTIONS: dict[str, StepAction] = {
         style="btn-danger",
         sources=(S.NOT_COMPLIED,),
         initial=_proposal_initial,
-        when=lambda case: rules.may_take(case, K.HALT),
+        when=lambda case: rules.may_take(case, K.HALT) and not rules.is_foreign(case),
+        draft_kind=K.HALT,
     ),
     "usul-penghentian": StepAction(
         gettext_lazy("Recommend a halt of activities"),
@@ -121,6 +132,35 @@ STEP_ACTIONS: dict[str, StepAction] = {
         style="btn-danger",
         sources=(S.NOT_COMPLIED,),
         initial=_proposal_initial,
+        when=lambda case: not rules.is_foreign(case),
+        draft_kind=K.HALT_RECOMMENDED,
+    ),
+    "halt-tidak-dipatuhi": StepAction(
+        gettext_lazy("Record that the halt was not complied with"),
+        (S.HALT_NOT_COMPLIED,),
+        f.CheckForm,
+        lambda c, u, d: actions.record_halt_not_complied(c, by=u, note=d["note"]),
+        gettext_lazy("Pasal 62(3): only a halt not complied with opens the revocation recommendation."),
+        performs=actions.record_halt_not_complied,
+        style="btn-warning",
+    ),
+    "sanksi-asing": StepAction(
+        gettext_lazy("Recommend permit and immigration measures"),
+        (S.FOREIGN_MEASURE_RECOMMENDED,),
+        f.SanctionForm,
+        lambda c, u, d: actions.recommend_foreign_measure(
+            c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], letter_body=d["letter_body"]
+        ),
+        gettext_lazy(
+            "A foreign Ormas (Pasal 61(2), PP 59/2016): the recommendation goes to the Kemenlu's permit team."
+        ),
+        performs=actions.recommend_foreign_measure,
+        style="btn-danger",
+        initial=_basis(K.FOREIGN_MEASURE_RECOMMENDED),
+        when=lambda case: (
+            rules.is_foreign(case) and (case.status == S.NOT_COMPLIED or bool(rules.direct_path_articles(case)))
+        ),
+        draft_kind=K.FOREIGN_MEASURE_RECOMMENDED,
     ),
     "rekomendasi-pencabutan": StepAction(
         gettext_lazy("Recommend revocation"),
@@ -134,24 +174,29 @@ STEP_ACTIONS: dict[str, StepAction] = {
         ),
         performs=actions.recommend_revocation,
         style="btn-danger",
-        sources=(S.HALTED,),
+        sources=(S.HALT_NOT_COMPLIED,),
         initial=_proposal_initial,
+        draft_kind=K.REVOCATION_RECOMMENDED,
     ),
     "pencabutan-langsung": StepAction(
-        gettext_lazy("Direct revocation (Pasal 60(2))"),
+        gettext_lazy("Direct revocation recommendation (Pasal 60(2), 61(3))"),
         (S.REVOCATION_RECOMMENDED,),
         f.DirectRevocationForm,
         lambda c, u, d: actions.recommend_revocation(
             c, by=u, legal_basis=d["legal_basis"], reason=d["reason"], direct=True, letter_body=d["letter_body"]
         ),
         gettext_lazy(
-            "Only for Pasal 60(2) breaches: revocation is recommended without a warning or a halt (Pasal 61(3))."
+            "Only for breaches of Pasal 52 or 59(3)/(4) recorded on the case: revocation is recommended without a "
+            "warning or a halt (Pasal 61(3))."
         ),
         performs=actions.recommend_revocation,
         style="btn-outline-danger",
         sources=(S.OPENED, S.CLARIFICATION),
         initial=lambda case: {"legal_basis": rules.DIRECT_BASIS},
-        when=lambda case: case.ormas_id is not None,
+        when=lambda case: (
+            case.ormas_id is not None and not rules.is_foreign(case) and bool(rules.direct_path_articles(case))
+        ),
+        draft_kind=K.REVOCATION_RECOMMENDED,
     ),
     "putusan": StepAction(
         gettext_lazy("Record the ministry's decision"),
@@ -165,10 +210,11 @@ STEP_ACTIONS: dict[str, StepAction] = {
             decree_date=d["decree_date"],
             legal_basis=d["legal_basis"],
             note=d["note"],
+            halt_scope=d.get("halt_scope", ""),
         ),
         gettext_lazy("The registry follows the decision: activities halted, SKT revoked, or dissolved."),
         performs=actions.record_decision,
-        sources=(S.HALT_PROPOSED, S.REVOCATION_RECOMMENDED),
+        sources=(S.HALT_PROPOSED, S.REVOCATION_RECOMMENDED, S.FOREIGN_MEASURE_RECOMMENDED),
     ),
     "cabut-sanksi": StepAction(
         gettext_lazy("Lift the sanction"),
@@ -178,7 +224,8 @@ STEP_ACTIONS: dict[str, StepAction] = {
         gettext_lazy("The Ormas becomes active again in the registry and the case is closed."),
         performs=actions.lift_sanction,
         style="btn-success",
-        sources=(S.HALTED, S.DECIDED),
+        sources=(S.HALTED, S.HALT_NOT_COMPLIED, S.DECIDED),
+        leader_only=True,
     ),
     "sengketa": StepAction(
         gettext_lazy("Leadership dispute"),
@@ -210,7 +257,7 @@ STEP_ACTIONS: dict[str, StepAction] = {
         gettext_lazy("The case is closed and can no longer be changed."),
         performs=actions.close_case,
         style="btn-outline-secondary",
-        sources=tuple(s for s in S.values if s not in (S.HALTED, S.DECIDED)),
+        sources=tuple(s for s in S.values if s not in (S.HALTED, S.HALT_NOT_COMPLIED, S.DECIDED)),
     ),
     "tarik": StepAction(
         gettext_lazy("Withdraw the case"),
@@ -229,10 +276,16 @@ def available_actions(case: Case, user: Any) -> list[tuple[str, StepAction]]:
     if not rules.is_handler(user, case):
         return []
     allowed = case.TRANSITIONS.get(case.status, set())
+    decider = rules.is_decider(user, case)
+    has_draft = case.drafts.filter(status="pending").exists()
     result = []
     for slug, action in STEP_ACTIONS.items():
         if action.sources and case.status not in action.sources:
             continue
+        if action.leader_only and not decider:
+            continue
+        if action.draft_kind and has_draft:
+            continue  # the pending draft is decided (or sent back) first
         if not allowed.intersection(action.targets) or not action.when(case):
             continue
         result.append((slug, action))

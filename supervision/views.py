@@ -19,12 +19,13 @@ from accounts.decorators import registry_reader
 from accounts.models import Agency
 from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
-from supervision import actions, compartments, rules
+from supervision import actions, compartments, drafts, rules
 from supervision import forms as f
 from supervision.exports import case_workbook
 from supervision.models import (
     Case,
     CaseDocument,
+    CaseDraft,
     CaseNote,
     CaseStep,
     ClarificationMeeting,
@@ -133,10 +134,24 @@ def case_step(request: AuthedHttpRequest, reference: str, action: str) -> HttpRe
         messages.error(request, _("This step is not possible for the case now."))
         return redirect(case.get_absolute_url())
     form = step_action.form(request.POST or None, initial=step_action.initial(case))
+    # An officer prepares a sanction step; only a Pimpinan of the office decides and signs it (issue 11).
+    drafting = bool(step_action.draft_kind) and not rules.is_decider(request.user, case)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         with refusals_shown(request, form=form):
-            step_action.run(case, request.user, form.cleaned_data)
-            messages.success(request, _("Recorded: %(step)s.") % {"step": step_action.label})
+            if drafting:
+                drafts.draft_step(
+                    case,
+                    step_action.draft_kind,
+                    by=request.user,
+                    legal_basis=data["legal_basis"],
+                    text=data.get("findings") or data.get("reason") or "",
+                    letter_body=data.get("letter_body") or "",
+                )
+                messages.success(request, _("Draft saved: a Pimpinan of the office decides and signs it."))
+            else:
+                step_action.run(case, request.user, data)
+                messages.success(request, _("Recorded: %(step)s.") % {"step": step_action.label})
             return redirect(case.get_absolute_url())
     return render(
         request,
@@ -147,6 +162,7 @@ def case_step(request: AuthedHttpRequest, reference: str, action: str) -> HttpRe
             "action": step_action,
             "confirm": confirm_text(case, action, step_action),
             "proposal": rules.propose_next_step(case),
+            "drafting": drafting,
         },
     )
 
@@ -242,6 +258,13 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
             "member_form": f.MemberForm(case=case),
             "share_form": f.ShareForm(case=case),
             "response_form": f.ResponseForm(),
+            "draft": drafts.pending(case) if is_handler else None,
+            "is_decider": rules.is_decider(user, case),
+            "return_form": f.ReturnDraftForm(),
+            "classify_form": f.ClassifyForm(initial={"articles": list(case.articles.all()), "spread": case.spread}),
+            "articles": list(case.articles.all()),
+            "competence": rules.competence_for(case),
+            "delivery_form": f.DeliveryForm(),
         },
     )
 
@@ -437,3 +460,74 @@ def case_export(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{case.reference}.xlsx"'
     return response
+
+
+# ---------------------------------------------------------------- drafts, classification, delivery
+
+
+@require_POST
+@registry_reader
+def draft_decide(request: AuthedHttpRequest, reference: str, pk: int) -> HttpResponse:
+    """A Pimpinan decides and signs the pending draft (the step's own action runs with the Pimpinan)."""
+    case = _case_for(request, reference)
+    draft = get_object_or_404(CaseDraft, case=case, pk=pk)
+    return _post_action(
+        request, case, "langkah", lambda: drafts.decide_draft(draft, by=request.user), _("Decided and signed.")
+    )
+
+
+@require_POST
+@registry_reader
+def draft_return(request: AuthedHttpRequest, reference: str, pk: int) -> HttpResponse:
+    case = _case_for(request, reference)
+    draft = get_object_or_404(CaseDraft, case=case, pk=pk)
+    form = f.ReturnDraftForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the draft is sent back."))
+        return redirect(f"{case.get_absolute_url()}#langkah")
+    return _post_action(
+        request,
+        case,
+        "langkah",
+        lambda: drafts.return_draft(draft, by=request.user, note=form.cleaned_data["note"]),
+        _("The draft was sent back to the officer."),
+    )
+
+
+@require_POST
+@registry_reader
+def case_classify(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    case = _case_for(request, reference)
+    form = f.ClassifyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose where the violation happened."))
+        return redirect(f"{case.get_absolute_url()}#pelanggaran")
+    return _post_action(
+        request,
+        case,
+        "pelanggaran",
+        lambda: actions.classify_case(
+            case, by=request.user, articles=form.cleaned_data["articles"], spread=form.cleaned_data["spread"]
+        ),
+        _("The breached articles were recorded."),
+    )
+
+
+@require_POST
+@registry_reader
+def delivery_add(request: AuthedHttpRequest, reference: str, step_pk: int) -> HttpResponse:
+    case = _case_for(request, reference)
+    step = get_object_or_404(CaseStep, case=case, pk=step_pk)
+    form = f.DeliveryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the delivery date (not in the future) and how it was delivered."))
+        return redirect(f"{case.get_absolute_url()}#langkah")
+    return _post_action(
+        request,
+        case,
+        "langkah",
+        lambda: actions.record_delivery(
+            step, by=request.user, delivered_on=form.cleaned_data["delivered_on"], method=form.cleaned_data["method"]
+        ),
+        _("The delivery was recorded."),
+    )

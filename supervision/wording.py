@@ -24,6 +24,22 @@ def signatory(by: User, office: Office) -> tuple[str, str]:
     return by.get_full_name() or by.username, position
 
 
+def on_behalf_position(head: str, office: Office) -> str:
+    """The signature line of a sanction letter: issued a.n. the head of government whose decision it is."""
+    return f"a.n. {head}, Kepala {office.name}"[:200]
+
+
+def delegation_line(head: str, instrument: str) -> str:
+    """The closing sentence citing the delegation (PP 58/2016 Pasal 60: the decision is the head of government's)."""
+    if instrument:
+        return f"\n\nSurat ini ditandatangani atas nama {head} berdasarkan {instrument}."
+    return f"\n\nSurat ini ditandatangani atas nama {head} sesuai kewenangannya menurut PP 58/2016 Pasal 60."
+
+
+def foreign_measure_body(case: Case, reason: str, legal_basis: str, *, addressee: str) -> str:
+    return _sanction_body("foreign-measure-recommendation", case, reason, legal_basis, addressee=addressee)
+
+
 def revoked_thing(ministry: str) -> str:
     """What a revocation takes away: the legal status (Menkumham) or the SKT (Mendagri)."""
     return "status badan hukum" if ministry == "Menkumham" else "Surat Keterangan Terdaftar (SKT)"

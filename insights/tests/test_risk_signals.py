@@ -13,6 +13,7 @@ from regions.models import Region
 from services.models import Application, ServiceType
 from supervision import actions as case_actions
 from supervision.models import CaseStep
+from supervision.tests.helpers import classify
 from wadah.testing import make_user
 
 pytestmark = pytest.mark.django_db
@@ -111,8 +112,10 @@ def test_it_reports_open_cases_and_the_sanction_in_force(city_ormas, city_office
     assert signal.reason.startswith(f"1 open supervision case: {case.reference} (Opened), opened ")
     assert signal.link == case.get_absolute_url()
     case_actions.start_persuasion(case, by=city_officer, decision="Pembinaan")
+    classify(case, city_officer, "pasal-59-3")
+    pimpinan = make_user("pimpinan.pky", Role.LEADER, office_code="62.71")
     step = case_actions.issue_written_warning(
-        case, by=city_officer, legal_basis="Pasal 61(1)(a)", findings="Sweeping warung"
+        case, by=pimpinan, legal_basis="Pasal 61(1)(a)", findings="Sweeping warung"
     )
     signal = _codes(risk_signals(city_ormas))["active_sanction"]
     assert signal.severity == "danger" and case.reference in signal.reason

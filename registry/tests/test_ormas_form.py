@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from audit.models import Entry
@@ -94,14 +95,31 @@ def test_it_changes_the_status_through_the_form(client, city_officer, city_ormas
     client.force_login(city_officer)
     response = client.post(
         reverse("registry:ormas-status", args=[city_ormas.pk]),
-        {"status": "dibekukan", "effective_on": "2026-01-05", "reason": "Putusan pengadilan", "legal_basis": "SK 9"},
+        {"status": "tidak_aktif", "effective_on": "2026-01-05", "reason": "Tidak ada kegiatan", "legal_basis": "SK 9"},
     )
     assert response.status_code == 302
     city_ormas.refresh_from_db()
-    assert city_ormas.status == "dibekukan"
+    assert city_ormas.status == "tidak_aktif"
     entry = Entry.objects.get(ormas=city_ormas, action="ormas.status_changed")
-    assert entry.changes == {"status": ["aktif", "dibekukan"]}
-    assert entry.data["reason"] == "Putusan pengadilan"
+    assert entry.changes == {"status": ["aktif", "tidak_aktif"]}
+    assert entry.data["reason"] == "Tidak ada kegiatan"
+
+
+@pytest.mark.parametrize("status", ["dibekukan", "dicabut", "bubar"])
+def test_it_cannot_set_a_sanction_status_by_hand(client, city_officer, city_ormas, status):
+    """No back door (issue 11): the status page offers no sanction status and refuses one posted anyway."""
+    client.force_login(city_officer)
+    page = client.get(reverse("registry:ormas-detail", args=[city_ormas.pk]))
+    offered = [value for value, _label in page.context["status_form"].fields["status"].choices]
+    assert status not in offered
+    response = client.post(
+        reverse("registry:ormas-status", args=[city_ormas.pk]),
+        {"status": status, "effective_on": "2026-01-05", "reason": "Putusan pengadilan", "legal_basis": "SK 9"},
+    )
+    assert response.status_code == 302
+    city_ormas.refresh_from_db()
+    assert city_ormas.status == "aktif"
+    assert not Entry.objects.filter(ormas=city_ormas, action="ormas.status_changed").exists()
 
 
 def test_it_saves_an_edit_through_the_form(client, city_officer, city_ormas):

@@ -104,7 +104,13 @@ def test_it_filters_by_regency(client, province_officer, varied):
 
 
 def test_it_filters_by_status(client, province_officer, varied):
-    actions.change_ormas_status(varied["later"], Ormas.Status.FROZEN, by=None, reason="Putusan")
+    actions.change_ormas_status(
+        varied["later"],
+        Ormas.Status.FROZEN,
+        by=None,
+        reason="Putusan",
+        decision=actions.Decision(number="SK 1", date=dt.date(2026, 1, 5), basis="Pasal 62(2)"),
+    )
     client.force_login(province_officer)
     assert _names(client, status="dibekukan") == ["Bravo Later"]
 

@@ -27,3 +27,9 @@ def case(city_officer, city_ormas, city_office):
     return actions.open_case(
         ormas=city_ormas, office=city_office, by=city_officer, summary="Pungutan liar di pasar", source="complaint"
     )
+
+
+@pytest.fixture
+def pimpinan(db):
+    """The head (Pimpinan) of the Palangka Raya office, who decides and signs sanction steps."""
+    return make_user("pimpinan.pky", Role.LEADER, office_code="62.71")

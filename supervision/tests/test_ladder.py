@@ -13,6 +13,7 @@ from supervision import actions, rules
 from supervision.management.commands.case_reminders import send_reminders
 from supervision.models import Case, CaseStep, StepAuthority
 from supervision.queries import active_sanction
+from supervision.tests.helpers import classify, warn
 from workdays.models import Holiday
 
 S = Case.Status
@@ -27,16 +28,8 @@ def officer(city_officer):
     return city_officer
 
 
-def _warned(case, officer, issued_on=MONDAY):
-    actions.start_clarification(case, by=officer, decision="Panggil pengurus")
-    actions.start_persuasion(case, by=officer, decision="Pembinaan tidak berhasil")
-    return actions.issue_written_warning(
-        case,
-        by=officer,
-        legal_basis="UU 17/2013 jo. UU 16/2017 Pasal 62(1)",
-        findings="Pungutan liar",
-        issued_on=issued_on,
-    )
+def _warned(case, officer, pimpinan, issued_on=MONDAY):
+    return warn(case, officer, pimpinan, issued_on)
 
 
 def test_it_has_an_action_for_every_transition():
@@ -45,9 +38,9 @@ def test_it_has_an_action_for_every_transition():
     assert all(not Case.TRANSITIONS[s] for s in Case.FINAL)
 
 
-def test_it_walks_the_ladder_from_warning_to_lifted_halt(officer, case, django_capture_on_commit_callbacks):
+def test_it_walks_the_ladder_from_warning_to_lifted_halt(officer, pimpinan, case, django_capture_on_commit_callbacks):
     Holiday.objects.create(date=MONDAY + dt.timedelta(days=2), name="Libur daerah", kind=Holiday.Kind.LOCAL)
-    warning = _warned(case, officer)
+    warning = _warned(case, officer, pimpinan)
     case.refresh_from_db()
     assert case.status == S.WRITTEN_WARNING
     # 7 working days from Monday 2 Nov, skipping the Wednesday holiday: Thursday 12 Nov.
@@ -68,9 +61,13 @@ def test_it_walks_the_ladder_from_warning_to_lifted_halt(officer, case, django_c
     assert proposal["kind"] == K.HALT_RECOMMENDED
     assert proposal["ministry"] == "Mendagri"  # an SKT Ormas: the Mendagri decides
     with pytest.raises(ValidationError):
-        actions.take_step(case, by=officer, legal_basis="Pasal 62(2)", reason="Tidak patuh")
+        actions.take_step(case, by=pimpinan, legal_basis="Pasal 62(2)", reason="Tidak patuh")
     step = actions.recommend_step(
-        case, by=officer, legal_basis=proposal["legal_basis"], reason="Tidak patuh", letter_body=proposal["letter_body"]
+        case,
+        by=pimpinan,
+        legal_basis=proposal["legal_basis"],
+        reason="Tidak patuh",
+        letter_body=proposal["letter_body"],
     )
     assert step.letter.addressee == "Menteri Dalam Negeri Republik Indonesia"
     assert step.rules["authority"]["power"] == "recommend" and step.rules["authority"]["unverified"]
@@ -89,7 +86,7 @@ def test_it_walks_the_ladder_from_warning_to_lifted_halt(officer, case, django_c
     assert Entry.objects.filter(action="ormas.status_changed", ormas=case.ormas).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        actions.lift_sanction(case, by=officer, reason="Sudah patuh", legal_basis="Pasal 62")
+        actions.lift_sanction(case, by=pimpinan, reason="Sudah patuh", legal_basis="Pasal 62")
     case.refresh_from_db()
     case.ormas.refresh_from_db()
     assert case.status == S.CLOSED
@@ -99,8 +96,8 @@ def test_it_walks_the_ladder_from_warning_to_lifted_halt(officer, case, django_c
     assert mail.outbox and "petugas@kesbangpol.example" in mail.outbox[-1].to
 
 
-def test_it_counts_a_warning_in_its_window_as_an_active_sanction(officer, case):
-    _warned(case, officer, issued_on=timezone.localdate())
+def test_it_counts_a_warning_in_its_window_as_an_active_sanction(officer, pimpinan, case):
+    _warned(case, officer, pimpinan, issued_on=timezone.localdate())
     sanction = active_sanction(case.ormas)
     assert sanction is not None and sanction.kind == K.WRITTEN_WARNING
     assert rules.propose_next_step(case) is None
@@ -108,20 +105,20 @@ def test_it_counts_a_warning_in_its_window_as_an_active_sanction(officer, case):
         actions.record_compliance(case, False, by=officer, note="Belum")
 
 
-def test_it_answers_active_sanction_in_one_query(officer, case, django_assert_num_queries):
-    _warned(case, officer, issued_on=timezone.localdate())
+def test_it_answers_active_sanction_in_one_query(officer, pimpinan, case, django_assert_num_queries):
+    _warned(case, officer, pimpinan, issued_on=timezone.localdate())
     with django_assert_num_queries(1):
         assert active_sanction(case.ormas) is not None
 
 
-def test_it_allows_only_one_written_warning(officer, case):
-    _warned(case, officer)
+def test_it_allows_only_one_written_warning(officer, pimpinan, case):
+    _warned(case, officer, pimpinan)
     with pytest.raises(ValidationError, match="only one"):
-        actions.issue_written_warning(case, by=officer, legal_basis="Pasal 62(1)", findings="Lagi")
+        actions.issue_written_warning(case, by=pimpinan, legal_basis="Pasal 62(1)", findings="Lagi")
 
 
-def test_it_closes_a_case_when_the_ormas_complied(officer, case):
-    _warned(case, officer)
+def test_it_closes_a_case_when_the_ormas_complied(officer, pimpinan, case):
+    _warned(case, officer, pimpinan)
     actions.record_compliance(case, True, by=officer, note="Sudah diperbaiki")
     actions.close_case(case, by=officer, reason="Patuh")
     assert Case.objects.get(pk=case.pk).status == S.CLOSED
@@ -129,61 +126,76 @@ def test_it_closes_a_case_when_the_ormas_complied(officer, case):
         actions.add_note(case, by=officer, text="Terlambat")
 
 
-def test_it_halts_activities_itself_where_the_step_authority_allows(officer, case):
+def test_it_halts_activities_itself_where_the_step_authority_allows(officer, pimpinan, case):
     StepAuthority.objects.filter(step_kind="halt").update(power=StepAuthority.Power.TAKE)
-    _warned(case, officer)
+    _warned(case, officer, pimpinan)
     actions.record_compliance(case, False, by=officer, note="Tidak ada perbaikan")
     proposal = rules.propose_next_step(case)
     assert proposal["kind"] == K.HALT and proposal["office_may_take"]
-    step = actions.take_step(case, by=officer, legal_basis="Pasal 62(2)", reason="Tidak patuh")
+    step = actions.take_step(case, by=pimpinan, legal_basis="Pasal 62(2)", reason="Tidak patuh")
     assert step.letter.kind == "halt-of-activities"
     case.ormas.refresh_from_db()
     assert case.ormas.status == Ormas.Status.FROZEN
 
 
-def test_it_refuses_a_halt_by_the_office_by_default(officer, case):
-    _warned(case, officer)
+def test_it_refuses_a_halt_by_the_office_by_default(officer, pimpinan, case):
+    _warned(case, officer, pimpinan)
     actions.record_compliance(case, False, by=officer, note="Tidak ada perbaikan")
     with pytest.raises(PermissionDenied):
-        actions.halt_activities(case, by=officer, legal_basis="Pasal 62(2)", reason="Tidak patuh")
+        actions.halt_activities(case, by=pimpinan, legal_basis="Pasal 62(2)", reason="Tidak patuh")
 
 
-def test_it_recommends_revocation_after_a_halt_and_records_it(officer, case):
+def test_it_recommends_revocation_after_the_halt_was_not_complied_with(officer, pimpinan, case):
     StepAuthority.objects.filter(step_kind="halt").update(power=StepAuthority.Power.TAKE)
-    _warned(case, officer)
+    _warned(case, officer, pimpinan)
     actions.record_compliance(case, False, by=officer, note="x")
-    actions.take_step(case, by=officer, legal_basis="Pasal 62(2)", reason="Tidak patuh")
+    halt = actions.take_step(case, by=pimpinan, legal_basis="Pasal 62(2)", reason="Tidak patuh", letter_body="")
+    assert "penghentian kegiatan" in halt.letter.body and "sementara" not in halt.letter.body
+    # Pasal 62(3): revocation straight after a halt is refused; the halt must first be found not complied with.
+    assert rules.propose_next_step(case) is None
+    with pytest.raises(ValidationError):
+        actions.recommend_revocation(case, by=pimpinan, legal_basis="Pasal 62(3)", reason="Langsung")
+    assert Case.objects.get(pk=case.pk).status == S.HALTED
+    actions.record_halt_not_complied(case, by=officer, note="Kegiatan tetap berjalan")
     proposal = rules.propose_next_step(case)
     assert proposal["kind"] == K.REVOCATION_RECOMMENDED
-    actions.recommend_step(case, by=officer, legal_basis=proposal["legal_basis"], reason="Tetap tidak patuh")
+    actions.recommend_step(case, by=pimpinan, legal_basis=proposal["legal_basis"], reason="Tetap tidak patuh")
     with pytest.raises(ValidationError):
         actions.record_decision(case, by=officer, outcome="dissolved", decree_number="X", decree_date=MONDAY)
-    actions.record_decision(case, by=officer, outcome="revoked", decree_number="SK-7/2026", decree_date=MONDAY)
+    today = timezone.localdate()
+    actions.record_decision(case, by=officer, outcome="revoked", decree_number="SK-7/2026", decree_date=today)
     case.ormas.refresh_from_db()
     assert case.ormas.status == Ormas.Status.REVOKED
     assert active_sanction(case.ormas).kind == K.REVOCATION
 
 
-def test_it_takes_the_direct_path_for_a_pasal_60_2_breach(officer, city_office):
+def test_it_takes_the_direct_path_only_for_a_classified_pasal_60_2_breach(officer, pimpinan, city_office):
     from wadah.testing import make_ormas
 
     ormas = make_ormas(
         name="Perkumpulan Contoh", abbreviation="PC", legal_form=Ormas.LegalForm.ASSOCIATION, ahu_number="AHU-1"
     )
     case = actions.open_case(ormas=ormas, office=city_office, by=officer, summary="Separatisme", source="monitoring")
-    with pytest.raises(ValidationError):
-        actions.recommend_revocation(case, by=officer, legal_basis="Pasal 61(3)", reason="Separatis")
-    with pytest.raises(ValidationError, match="60\\(2\\)"):
-        actions.recommend_revocation(case, by=officer, legal_basis="Pasal 61(3)", reason="Separatis", direct=True)
+    classify(case, officer, "pasal-21")
+    # Free text citing 60(2) opens nothing: the classification decides.
+    with pytest.raises(ValidationError, match="59\\(3\\)"):
+        actions.recommend_revocation(
+            case, by=pimpinan, legal_basis="bukan 60(2), tetapi Pasal 60(2)", reason="Separatis", direct=True
+        )
+    classify(case, officer, "pasal-59-4")
+    with pytest.raises(ValidationError, match="Confirm"):
+        actions.recommend_revocation(case, by=pimpinan, legal_basis="Pasal 61(3)", reason="Separatis")
     step = actions.recommend_revocation(
-        case, by=officer, legal_basis=rules.DIRECT_BASIS, reason="Separatis", direct=True
+        case, by=pimpinan, legal_basis=rules.DIRECT_BASIS, reason="Separatis", direct=True
     )
-    assert step.rules["direct"] and step.letter.addressee == "Menteri Hukum Republik Indonesia"
-    actions.record_decision(case, by=officer, outcome="dissolved", decree_number="AHU-30", decree_date=MONDAY)
+    assert step.rules["direct"] and step.rules["direct_articles"] == ["Pasal 59 ayat (4)"]
+    assert step.letter.addressee == "Menteri Hukum Republik Indonesia"
+    today = timezone.localdate()
+    actions.record_decision(case, by=officer, outcome="dissolved", decree_number="AHU-30", decree_date=today)
     ormas.refresh_from_db()
     assert ormas.status == Ormas.Status.DISSOLVED
     with pytest.raises(ValidationError):
-        actions.lift_sanction(case, by=officer, reason="x", legal_basis="y")
+        actions.lift_sanction(case, by=pimpinan, reason="x", legal_basis="y")
 
 
 def test_it_refers_a_crime_to_law_enforcement(officer, case):
@@ -216,8 +228,8 @@ def test_it_refuses_moves_the_table_does_not_list(officer, case):
         actions.record_compliance(case, True, by=officer, note="x")
 
 
-def test_it_reminds_officers_once_a_day_when_the_window_ended(officer, case):
-    _warned(case, officer)
+def test_it_reminds_officers_once_a_day_when_the_window_ended(officer, pimpinan, case):
+    _warned(case, officer, pimpinan)
     mail.outbox.clear()
     today = dt.date(2026, 11, 20)
     assert send_reminders(today) == 1

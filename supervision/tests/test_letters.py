@@ -9,26 +9,26 @@ import pytest
 from django.urls import reverse
 
 from supervision import actions, rules
+from supervision.tests.helpers import warn
 from workdays.models import Period
 
 MONDAY = dt.date(2026, 11, 2)  # a plain week: 2–6 and 9–13 November 2026 have no national holiday
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _warned(case, officer):
-    actions.start_clarification(case, by=officer, decision="Panggil pengurus")
-    actions.start_persuasion(case, by=officer, decision="Pembinaan tidak berhasil")
-    return actions.issue_written_warning(
+def _warned(case, officer, pimpinan):
+    return warn(
         case,
-        by=officer,
+        officer,
+        pimpinan,
+        MONDAY,
         legal_basis="UU 17/2013 Pasal 62(1)",
         findings="Pungutan liar & <b>retribusi</b>",
-        issued_on=MONDAY,
     )
 
 
-def test_the_warning_letter_reads_as_before(city_officer, case):
-    warning = _warned(case, city_officer)
+def test_the_warning_letter_reads_as_before(city_officer, pimpinan, case):
+    warning = _warned(case, city_officer, pimpinan)
     assert warning.letter.body == (
         f"Berdasarkan hasil pengawasan dalam kasus nomor {case.reference}, {case.office.name} menemukan hal-hal "
         "berikut:\n\nPungutan liar & <b>retribusi</b>\n\n"
@@ -36,14 +36,17 @@ def test_the_warning_letter_reads_as_before(city_officer, case):
         "tertulis ini hanya diberikan satu kali. Saudara wajib mematuhi dan memperbaiki hal-hal tersebut dalam waktu "
         "7 (tujuh) hari kerja terhitung sejak tanggal 2 November 2026, yaitu paling lambat 11 November 2026.\n\n"
         "Apabila dalam jangka waktu tersebut peringatan tertulis ini tidak dipatuhi, akan diusulkan sanksi "
-        "penghentian kegiatan sesuai ketentuan peraturan perundang-undangan."
+        "penghentian kegiatan sesuai ketentuan peraturan perundang-undangan.\n\n"
+        # Issued a.n. the competent head of government (PP 58/2016 Pasal 60), citing the delegation.
+        "Surat ini ditandatangani atas nama Wali Kota Palangkaraya sesuai kewenangannya menurut PP 58/2016 Pasal 60."
     )
+    assert warning.letter.signatory_position.startswith("a.n. Wali Kota Palangkaraya, Kepala ")
     assert warning.letter.subject == f"Peringatan Tertulis — {case.subject}"
 
 
-def test_the_letters_quote_the_period_from_the_period_data(city_officer, case):
+def test_the_letters_quote_the_period_from_the_period_data(city_officer, pimpinan, case):
     Period.objects.filter(code=rules.WARNING_PERIOD).update(days=10)
-    warning = _warned(case, city_officer)
+    warning = _warned(case, city_officer, pimpinan)
     assert "10 (sepuluh) hari kerja" in warning.letter.body
     assert "7 (tujuh)" not in warning.letter.body
     assert warning.deadline == dt.date(2026, 11, 16)

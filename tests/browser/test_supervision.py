@@ -188,10 +188,20 @@ def test_a_complaint_becomes_a_case_a_warning_a_missed_deadline_and_a_sanction(n
     case = Case.objects.get()
     assert complaint in case.complaints.all()
 
-    # Persuasion first, then the single written warning: a numbered letter and 7 working days.
+    # Persuasion (optional since Perppu 2/2017), the breached article recorded, then the single written warning:
+    # the officer drafts it, the office's Pimpinan decides and signs it (issue 11).
+    from supervision.models import BreachedArticle
+
+    head = make_user("pimpinan.pky", Role.LEADER, office_code="62.71")
     desk.goto(f"{case.get_absolute_url()}langkah/pembinaan/")
     desk.fill("textarea[name=decision]", "Pembinaan kepada pengurus, tidak diindahkan.")
     desk.locator("main form button[type=submit]").click()
+    desk.goto(case.get_absolute_url())
+    desk.locator("#pelanggaran details summary").click()
+    article = BreachedArticle.objects.get(code="pasal-59-3")
+    desk.locator(f"#pelanggaran input[name=articles][value='{article.pk}']").check()
+    desk.locator("#pelanggaran form button[type=submit]").click()
+    assert list(case.articles.values_list("code", flat=True)) == ["pasal-59-3"]
     desk.goto(f"{case.get_absolute_url()}langkah/peringatan/")
     due = deadline_for("written-warning-compliance", dt.date.today(), region_code="62.71")
     from django.utils import translation
@@ -202,7 +212,15 @@ def test_a_complaint_becomes_a_case_a_warning_a_missed_deadline_and_a_sanction(n
     expect(desk.locator("main")).to_contain_text(due_text)
     desk.fill("textarea[name=findings]", "Sweeping warung pada 28 November 2026 di Bundaran Besar.")
     desk.locator("main form button[type=submit]").click()
+    assert not CaseStep.objects.filter(case=case, kind="written_warning").exists()  # a draft, nothing issued
+    expect(desk.locator("#draf")).to_contain_text("Pimpinan")
+    chief = new_page(head)
+    chief.goto(case.get_absolute_url())
+    screenshot(chief, "supervision-06a-draft-for-the-pimpinan")
+    chief.locator("form[action*='/putuskan/'] button[type=submit]").click()
     warning = CaseStep.objects.get(case=case, kind="written_warning")
+    assert warning.decided_by == head and warning.letter.signatory_position.startswith("a.n. Wali Kota")
+    desk.goto(case.get_absolute_url())
     assert warning.letter is not None and warning.letter.number and warning.deadline == due
     expect(desk.locator("#langkah")).to_contain_text(warning.letter.number)
     expect(desk.locator("#langkah")).to_contain_text(due_text)
@@ -233,6 +251,9 @@ def test_a_complaint_becomes_a_case_a_warning_a_missed_deadline_and_a_sanction(n
     screenshot(desk, "supervision-07-next-step-drafted")
     desk.fill("textarea[name=reason]", "Tidak mematuhi peringatan tertulis dalam 7 hari kerja.")
     desk.locator("main form button[type=submit]").click()
+    # The officer's submission is a draft again; the Pimpinan decides and signs it.
+    chief.goto(case.get_absolute_url())
+    chief.locator("form[action*='/putuskan/'] button[type=submit]").click()
     case.refresh_from_db()
     if href and href.endswith("/usul-penghentian/"):
         assert case.status == "halt_proposed"

@@ -1,11 +1,13 @@
 """Ormas.TRANSITIONS is the whole truth about status changes: every listed move works, every other is refused."""
 
+import datetime as dt
 import itertools
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from audit.models import Entry
-from registry.actions import change_ormas_status
+from registry.actions import Decision, change_ormas_status
 from registry.models import Ormas
 from wadah.lib.workflow import InvalidTransition
 from wadah.testing import make_ormas
@@ -30,7 +32,14 @@ def test_it_lists_a_rule_for_every_status():
 @pytest.mark.parametrize(("old", "new"), ALLOWED)
 def test_it_accepts_every_listed_transition(db, province_officer, old, new):
     ormas = _ormas_with_status(old)
-    change_ormas_status(ormas, new, by=province_officer, reason=f"Alasan {old}→{new}", legal_basis="SK 1/2026")
+    change_ormas_status(
+        ormas,
+        new,
+        by=province_officer,
+        reason=f"Alasan {old}→{new}",
+        legal_basis="SK 1/2026",
+        decision=Decision(number="SK 1/2026", date=dt.date(2026, 1, 5), basis="Pasal 62"),
+    )
     ormas.refresh_from_db()
     assert ormas.status == new
     entry = Entry.objects.filter(ormas=ormas, action="ormas.status_changed").get()
@@ -56,3 +65,14 @@ def test_it_requires_a_reason(db, province_officer):
         change_ormas_status(ormas, Ormas.Status.FROZEN, by=province_officer, reason="   ")
     ormas.refresh_from_db()
     assert ormas.status == Ormas.Status.ACTIVE
+
+
+@pytest.mark.parametrize(("old", "new"), [(o, n) for o, n in ALLOWED if {o, n} & Ormas.SANCTION_STATUSES])
+def test_it_refuses_a_sanction_status_without_a_recorded_decision(db, province_officer, old, new):
+    """No back door (issue 11): dibekukan/dicabut/bubar are set and ended only by a decision with number/date."""
+    ormas = _ormas_with_status(old)
+    with pytest.raises(ValidationError, match="recorded decision"):
+        change_ormas_status(ormas, new, by=province_officer, reason="Manual", legal_basis="SK 1/2026")
+    ormas.refresh_from_db()
+    assert ormas.status == old
+    assert not Entry.objects.filter(ormas=ormas, action="ormas.status_changed").exists()
