@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "supervision",
     "fieldreports",
     "coordination",
+    "grants",
     "insights",
     "portal",
     "demo",

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("registry", "letters")),
     (
         "capabilities",
-        ("supervision", "services", "imports", "ormas_accounts", "complaints", "fieldreports", "coordination"),
+        ("supervision", "services", "imports", "ormas_accounts", "complaints", "fieldreports", "coordination", "grants"),
     ),
     ("read models and audiences", ("insights", "portal")),
     ("demo", ("demo",)),
@@ -42,6 +42,9 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         ("coordination", "supervision"),
         ("coordination", "complaints"),
         ("coordination", "fieldreports"),
+        # The grant gate reads sanctions in force (supervision) and filed activity reports (services).
+        ("grants", "supervision"),
+        ("grants", "services"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),
