@@ -15,6 +15,7 @@ urlpatterns = [
     path("pengawasan/", include("supervision.urls")),
     path("laporan-lapangan/", include("fieldreports.urls")),
     path("koordinasi/", include("coordination.urls")),
+    path("hibah/", include("grants.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]

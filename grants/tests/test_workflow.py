@@ -45,7 +45,9 @@ def test_walk_from_proposal_to_verified_lpj(window, ormas, applicant, city_leade
     actions.verify_lpj(proposal, by=first)
     proposal.refresh_from_db()
     assert proposal.status == S.LPJ_VERIFIED and proposal.score_total() == 16
-    actions_logged = set(Entry.objects.filter(about="grants.proposal", about_id=proposal.pk).values_list("action", flat=True))
+    actions_logged = set(
+        Entry.objects.filter(about="grants.proposal", about_id=proposal.pk).values_list("action", flat=True)
+    )
     assert {"grant.submitted", "grant.decided", "grant.disbursed", "grant.lpj_verified"} <= actions_logged
 
 
@@ -128,6 +130,11 @@ def test_wrong_people_are_refused(window, ormas, applicant, city_officer, kotim_
 def test_budget_lines_must_add_up(window, ormas, applicant):
     with pytest.raises(ValidationError, match="add up"):
         actions.submit_proposal(
-            window, ormas, by=applicant, title="X", requested_amount=Decimal(10), budget_lines=[("A", Decimal(5))],
+            window,
+            ormas,
+            by=applicant,
+            title="X",
+            requested_amount=Decimal(10),
+            budget_lines=[("A", Decimal(5))],
             on=TODAY,
         )
