@@ -97,9 +97,8 @@ def proposal_detail(request: AuthedHttpRequest, reference: str) -> HttpResponseB
     upload_form = (
         UploadForm(request.POST or None, request.FILES or None) if request.POST.get("do") == "lpj" else UploadForm()
     )
-    if request.method == "POST":
-        if _officer_do(request, proposal, decision_form, upload_form):
-            return redirect(proposal.get_absolute_url())
+    if request.method == "POST" and _officer_do(request, proposal, decision_form, upload_form):
+        return redirect(proposal.get_absolute_url())
     user_id = request.user.pk
     criteria = list(proposal.window.criteria.all())
     mine = {s.criterion_id: s.score for s in proposal.scores.all() if s.evaluator_id == user_id}

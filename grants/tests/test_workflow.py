@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 
 from audit.models import Entry
 from grants import actions
@@ -138,3 +139,17 @@ def test_budget_lines_must_add_up(window, ormas, applicant):
             budget_lines=[("A", Decimal(5))],
             on=TODAY,
         )
+
+
+def test_lpj_reminders_once_a_day(window, ormas, applicant, city_leader, mailoutbox):
+    proposal = propose(window, ormas, applicant)
+    actions.start_evaluation(proposal, by=city_leader)
+    score_all(proposal, *evaluators())
+    actions.recommend(proposal, by=city_leader)
+    actions.decide(proposal, by=city_leader, nphd_number="N/1", nphd_date=TODAY, amount=Decimal(1000))
+    actions.disburse(proposal, by=city_leader, on=TODAY)
+    assert proposal.lpj_due is not None
+    day = proposal.lpj_due + dt.timedelta(days=1)
+    call_command("grant_lpj_reminders", "--today", day.isoformat())
+    call_command("grant_lpj_reminders", "--today", day.isoformat())
+    assert len(mailoutbox) == 1 and "overdue" in mailoutbox[0].subject
