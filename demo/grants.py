@@ -5,6 +5,7 @@ Everything goes through the real actions. The Ormas are made eligible the way re
 with its Buku Induk number and an annual activity report filed through services.
 """
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -17,9 +18,9 @@ from demo.logins import ORMAS_ACCOUNT
 from demo.services import _filled
 from grants import actions
 from grants.models import Criterion, GrantWindow, Proposal
+from regions.models import Region
 from registry import actions as registry_actions
 from registry.models import Chapter, Ormas
-from regions.models import Region
 from services import actions as service_actions
 
 _PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -86,7 +87,9 @@ def seed_grants_demo(*, officer: User, leader: User) -> int:
     own = account.ormas if account else None
     active = Ormas.objects.filter(status=Ormas.Status.ACTIVE, legal_form=Ormas.LegalForm.UNINCORPORATED)
     active = active.filter(skt_expires_on__gt=today, skt_issued_on__lt=today - dt.timedelta(days=400))
-    others = list(active.exclude(pk=getattr(own, "pk", None)).order_by("pk")[:6])
+    if own is not None:
+        active = active.exclude(pk=own.pk)
+    others = list(active.order_by("pk")[:6])
     for ormas in others[:5]:
         _make_eligible(ormas, officer)
     count = 0
@@ -122,10 +125,8 @@ def seed_grants_demo(*, officer: User, leader: User) -> int:
     # reasons; a halted Ormas is refused at the counter (the refusal is what the demo shows, nothing is saved).
     halted = Ormas.objects.filter(status=Ormas.Status.FROZEN).first()
     if halted is not None:
-        try:
+        with contextlib.suppress(ValidationError):
             _propose(window, halted, officer, "Kegiatan Ormas yang dihentikan", 20_000_000)
-        except ValidationError:
-            pass
     bpkad = _window(office, "Hibah BPKAD (rekomendasi Kesbangpol)", today, recommendation_only=True)
     if len(others) > 4:
         proposal = _propose(bpkad, others[4], officer, "Festival budaya Dayak", 60_000_000)

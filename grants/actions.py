@@ -45,17 +45,18 @@ def _require_leader(user: User, proposal: Proposal) -> None:
         raise PermissionDenied(_("Only the Pimpinan may do this."))
 
 
-def _move(proposal: Proposal, new: str, by: User, action: str, **data: Any) -> None:
-    check_move(proposal, new, _("A proposal that is “%(old)s” cannot become “%(new)s”."))
+def _audit(proposal: Proposal, action: str, *, to: str, by: User, **data: Any) -> None:
+    """Move to status `to` (refused if TRANSITIONS does not list it) and write the audit entry `action`."""
+    check_move(proposal, to, _("A proposal that is “%(old)s” cannot become “%(new)s”."))
     old = proposal.status
-    proposal.status = new
+    proposal.status = to
     proposal.save()
     record(
         proposal,
-        f"grant.{action}",
+        action,
         by=by,
         ormas=proposal.ormas,
-        changes={"status": [old, new]},
+        changes={"status": [old, to]},
         data={k: str(v) for k, v in data.items()},
         about=proposal,
     )
@@ -144,7 +145,14 @@ def _store(proposal: Proposal, upload: UploadedFile, kind: str, by: User, allowe
     )
     save_private(document.file, upload, sniffed, digest)
     document.save()
-    record(proposal, f"grant.document_{kind}", by=by, ormas=proposal.ormas, data={"sha256": digest}, about=proposal)
+    record(
+        proposal,
+        "grant.document_uploaded",
+        by=by,
+        ormas=proposal.ormas,
+        data={"kind": kind, "sha256": digest},
+        about=proposal,
+    )
     return document
 
 
@@ -167,14 +175,14 @@ def add_document(proposal: Proposal, upload: UploadedFile, *, by: User) -> Propo
 @transaction.atomic
 def withdraw(proposal: Proposal, *, by: User) -> Proposal:
     _require_filer(by, proposal)
-    _move(proposal, S.WITHDRAWN, by, "withdrawn")
+    _audit(proposal, "grant.withdrawn", to=S.WITHDRAWN, by=by)
     return proposal
 
 
 @transaction.atomic
 def start_evaluation(proposal: Proposal, *, by: User) -> Proposal:
     _require_staff(by, proposal)
-    _move(proposal, S.EVALUATION, by, "evaluation_started")
+    _audit(proposal, "grant.evaluation_started", to=S.EVALUATION, by=by)
     return proposal
 
 
@@ -217,7 +225,7 @@ def recommend(proposal: Proposal, *, by: User, note: str = "") -> Proposal:
     if len(proposal.evaluators()) < needed:
         raise ValidationError(_("At least %(count)d evaluators must score the proposal first.") % {"count": needed})
     proposal.decision_note = note
-    _move(proposal, S.RECOMMENDED, by, "recommended", score=proposal.score_total())
+    _audit(proposal, "grant.recommended", to=S.RECOMMENDED, by=by, score=proposal.score_total())
     return proposal
 
 
@@ -228,7 +236,7 @@ def reject(proposal: Proposal, *, by: User, note: str) -> Proposal:
         raise ValidationError(_("Give the reason, so the Ormas can read it."))
     proposal.decision_note = note
     proposal.decided_by, proposal.decided_at = by, timezone.now()
-    _move(proposal, S.REJECTED, by, "rejected", note=note)
+    _audit(proposal, "grant.rejected", to=S.REJECTED, by=by, note=note)
     return proposal
 
 
@@ -248,7 +256,7 @@ def decide(
     _refuse_if_ineligible(proposal.ormas, proposal.window, nphd_date)
     proposal.nphd_number, proposal.nphd_date, proposal.granted_amount = nphd_number.strip(), nphd_date, amount
     proposal.decided_by, proposal.decided_at, proposal.decision_note = by, timezone.now(), note
-    _move(proposal, S.APPROVED, by, "decided", nphd=nphd_number, amount=amount)
+    _audit(proposal, "grant.decided", to=S.APPROVED, by=by, nphd=nphd_number, amount=amount)
     return proposal
 
 
@@ -259,7 +267,7 @@ def disburse(proposal: Proposal, *, by: User, on: dt.date) -> Proposal:
     check_move(proposal, S.DISBURSED, _("A proposal that is “%(old)s” cannot become “%(new)s”."))
     proposal.disbursed_on = on
     proposal.lpj_due = deadline_for(LPJ_PERIOD, on, region_code=proposal.window.office.region_id)
-    _move(proposal, S.DISBURSED, by, "disbursed", on=on, lpj_due=proposal.lpj_due)
+    _audit(proposal, "grant.disbursed", to=S.DISBURSED, by=by, on=on, lpj_due=proposal.lpj_due)
     return proposal
 
 
@@ -270,7 +278,7 @@ def receive_lpj(proposal: Proposal, upload: UploadedFile, *, by: User, on: dt.da
     check_move(proposal, S.LPJ_RECEIVED, _("A proposal that is “%(old)s” cannot become “%(new)s”."))
     document = _store(proposal, upload, ProposalDocument.Kind.LPJ, by, LPJ_TYPES)
     proposal.lpj_received_on = on or timezone.localdate()
-    _move(proposal, S.LPJ_RECEIVED, by, "lpj_received")
+    _audit(proposal, "grant.lpj_received", to=S.LPJ_RECEIVED, by=by)
     return document
 
 
@@ -278,7 +286,7 @@ def receive_lpj(proposal: Proposal, upload: UploadedFile, *, by: User, on: dt.da
 def verify_lpj(proposal: Proposal, *, by: User) -> Proposal:
     _require_staff(by, proposal)
     proposal.lpj_verified_at = timezone.now()
-    _move(proposal, S.LPJ_VERIFIED, by, "lpj_verified")
+    _audit(proposal, "grant.lpj_verified", to=S.LPJ_VERIFIED, by=by)
     return proposal
 
 
@@ -289,7 +297,7 @@ def return_lpj(proposal: Proposal, *, by: User, note: str) -> Proposal:
     if not note.strip():
         raise ValidationError(_("Say what the LPJ lacks."))
     proposal.lpj_received_on = None
-    _move(proposal, S.DISBURSED, by, "lpj_returned", note=note)
+    _audit(proposal, "grant.lpj_returned", to=S.DISBURSED, by=by, note=note)
     return proposal
 
 
@@ -317,7 +325,7 @@ def send_recommendation(proposal: Proposal, *, by: User) -> Proposal:
         addressee="Kepala Badan Pengelolaan Keuangan dan Aset Daerah",
         source=proposal,
     )
-    _move(proposal, S.FORWARDED, by, "recommendation_sent", letter=proposal.recommendation_letter.number)
+    _audit(proposal, "grant.recommendation_sent", to=S.FORWARDED, by=by, letter=proposal.recommendation_letter.number)
     return proposal
 
 
@@ -330,5 +338,5 @@ def record_outcome(
     proposal.outcome_note = note
     if funded:
         proposal.nphd_number, proposal.nphd_date = nphd_number, nphd_date
-    _move(proposal, S.FUNDED_ELSEWHERE if funded else S.NOT_FUNDED, by, "outcome_recorded", note=note)
+    _audit(proposal, "grant.outcome_recorded", to=S.FUNDED_ELSEWHERE if funded else S.NOT_FUNDED, by=by, note=note)
     return proposal

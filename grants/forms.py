@@ -46,7 +46,7 @@ class ProposalForm(forms.Form):
 
 
 class CounterProposalForm(ProposalForm):
-    ormas = forms.ModelChoiceField(label=_("Ormas"), queryset=None)  # type: ignore[arg-type]
+    ormas: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Ormas"), queryset=None)  # type: ignore[arg-type]
 
     def __init__(self, *args: Any, ormas_queryset: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

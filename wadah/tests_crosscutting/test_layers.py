@@ -23,7 +23,16 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("registry", "letters")),
     (
         "capabilities",
-        ("supervision", "services", "imports", "ormas_accounts", "complaints", "fieldreports", "coordination", "grants"),
+        (
+            "supervision",
+            "services",
+            "imports",
+            "ormas_accounts",
+            "complaints",
+            "fieldreports",
+            "coordination",
+            "grants",
+        ),
     ),
     ("read models and audiences", ("insights", "portal")),
     ("demo", ("demo",)),
