@@ -152,4 +152,4 @@ def test_lpj_reminders_once_a_day(window, ormas, applicant, city_leader, mailout
     day = proposal.lpj_due + dt.timedelta(days=1)
     call_command("grant_lpj_reminders", "--today", day.isoformat())
     call_command("grant_lpj_reminders", "--today", day.isoformat())
-    assert len(mailoutbox) == 1 and "overdue" in mailoutbox[0].subject
+    assert len(mailoutbox) == 1 and proposal.reference in mailoutbox[0].subject  # sent in Indonesian
