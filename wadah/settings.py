@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "fieldreports",
     "coordination",
     "guidance",
+    "grants",
     "insights",
     "portal",
     "api",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("pembinaan/", include("guidance.urls")),
     path("dasbor/", include("insights.urls")),
     path("api/v1/", include("api.urls")),
+    path("hibah/", include("grants.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from accounts.models import User
 from complaints.models import Complaint
 from fieldreports.models import FieldReport
+from grants.models import Proposal
 from letters.models import Letter
 from registry.models import Ormas
 from services.models import Application
@@ -22,5 +23,11 @@ def test_the_demo_loads_a_registry_an_ormas_account_and_applications_at_every_st
     assert Letter.objects.filter(kind="written-warning").count() == 1  # the demo case's warning
     assert Case.objects.count() == 2 and Complaint.objects.count() == 3 and FieldReport.objects.count() == 2
     assert "sekretariat" in out.getvalue() and "Wadah-Demo-2026" in out.getvalue()
+    # Grants: proposals at several steps, one carried to a verified LPJ, one recommendation letter (BPKAD).
+    grant_statuses = set(Proposal.objects.values_list("status", flat=True))
+    assert {"submitted", "evaluation", "approved", "lpj_verified", "forwarded"} <= grant_statuses
+    # The grant demo files an activity report for each Ormas it makes eligible, besides the services demo's five.
+    applications = Application.objects.count()
     call_command("seed_demo", count=1500, stdout=StringIO())  # idempotent: a second run adds nothing
-    assert Ormas.objects.count() == 1500 and Application.objects.count() == 5
+    assert Ormas.objects.count() == 1500 and Application.objects.count() == applications
+    assert Proposal.objects.count() == 5

@@ -63,6 +63,7 @@ DATA_MIGRATIONS = [
     ("supervision.migrations.0002_step_authorities", "seed"),
     ("registry.migrations.0007_name_terms_seed", "seed"),
     ("coordination.migrations.0002_action_item_period", "add_period"),
+    ("grants.migrations.0002_rules", "forwards"),
 ]
 
 

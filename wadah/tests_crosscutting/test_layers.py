@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "fieldreports",
             "coordination",
             "guidance",
+            "grants",
         ),
     ),
     ("read models and audiences", ("insights", "portal", "api")),
@@ -51,6 +52,9 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         ("coordination", "supervision"),
         ("coordination", "complaints"),
         ("coordination", "fieldreports"),
+        # The grant gate reads sanctions in force (supervision) and filed activity reports (services).
+        ("grants", "supervision"),
+        ("grants", "services"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),

@@ -15,6 +15,7 @@ from accounts.models import Agency, Office, Role, User
 from audit.log import record
 from demo.complaints import seed_complaints_demo
 from demo.coordination import seed_coordination_demo
+from demo.grants import seed_grants_demo
 from demo.guidance import seed_guidance_demo
 from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, POLRES, STAFF
 from demo.registry.generate import DemoGenerator
@@ -63,12 +64,16 @@ class Command(BaseCommand):
                 reports = seed_complaints_demo()
                 teams = seed_coordination_demo()
                 programmes = seed_guidance_demo()
+                grants = seed_grants_demo(
+                    officer=User.objects.get(username="petugas.provinsi"), leader=User.objects.get(username="pimpinan")
+                )
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
         self.stdout.write(f"Demo supervision: {cases} cases; {reports} complaints and field reports.")
         self.stdout.write(f"Demo coordination: {teams} teams, two Rakor with minutes and open items, a protocol.")
         self.stdout.write(f"Demo guidance: {programmes} programmes with events, attendance and assessments.")
+        self.stdout.write(f"Demo grants: {grants} proposals in two windows (one recommendation only).")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in STAFF:

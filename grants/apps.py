@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GrantsConfig(AppConfig):
+    name = "grants"
+    verbose_name = _("Grants (hibah)")
+
+    def ready(self) -> None:
+        # Audit entries about a proposal are read by whoever may read that proposal (audit/visibility.py).
+        from audit import visibility
+        from grants.models import Proposal
+
+        visibility.register("grants.proposal", lambda user: Proposal.objects.visible_to(user).values("pk"))
