@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Safe at import time: panels holds no models.
+from registry import panels
+
 
 class CoordinationConfig(AppConfig):
     name = "coordination"
@@ -13,3 +16,6 @@ class CoordinationConfig(AppConfig):
 
         visibility.register("coordination.team", lambda user: Team.objects.visible_to(user).values("pk"))
         visibility.register("coordination.meeting", lambda user: Meeting.objects.visible_to(user).values("pk"))
+        # The Ormas record lists the meetings, decisions and action items about it (only those the viewer may read,
+        # coordination.timeline), through the registry's panel slot.
+        panels.register("summary", "coordination/_ormas_timeline.html", order=20)

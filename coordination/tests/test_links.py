@@ -60,3 +60,16 @@ def test_a_case_step_from_a_decision(client, case_item, case, province_officer, 
     assert client.post(url, {"kind": "clarification"}).status_code == 302
     step = case.steps.get()
     assert step.kind == CaseStep.Kind.CLARIFICATION and "Klarifikasi pengurus bersama Polda" in step.decision
+
+
+def test_the_ormas_record_lists_the_meetings_about_it_only_to_who_may_read_them(
+    client, case_item, case, province_officer, city_officer
+):
+    client.force_login(province_officer)
+    page = client.get(case.ormas.get_absolute_url()).text
+    assert 'id="koordinasi"' in page and 'data-timeline="decision"' in page
+    assert "Klarifikasi pengurus bersama Polda" in page
+    # The city officer reads the Ormas but not the province team's meeting: the panel lists nothing of it.
+    client.force_login(city_officer)
+    page = client.get(case.ormas.get_absolute_url()).text
+    assert "Klarifikasi pengurus bersama Polda" not in page and 'data-timeline="decision"' not in page
