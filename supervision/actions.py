@@ -1,6 +1,8 @@
-"""Every change to a supervision case, in one place: one action per transition of Case.TRANSITIONS, plus notes,
-documents, meetings, mediation, members and the Ormas's responses. Who may take which step is in rules.py, the
-wording of the letters in wording.py (bodies: templates/letters/bodies/).
+"""Every change to a supervision case: one action per transition of Case.TRANSITIONS and the Ormas's responses.
+The case file (members, notes, documents, meetings, mediation) is in casefile.py, what comes back from the ministry
+and the foreign-Ormas path in outcomes.py, the shared gate, audit and step machinery in journal.py — all re-exported
+here, so callers name one module. Who may take which step is in rules.py, the wording of the letters in wording.py
+(bodies: templates/letters/bodies/).
 
 Each action runs in a transaction, refuses moves TRANSITIONS does not list, records the step (CaseStep: legal basis,
 decision, decider, date, letter, deadline, rules in force), applies the registry effect in the same transaction,
@@ -13,199 +15,60 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import Agency, Office, User
+from accounts.models import Office, User
 from audit.log import record
-from letters.actions import issue_letter
-from letters.models import Letter
-from registry import actions as registry_actions
 from registry.models import Ormas
-from supervision import compartments, rules, tasks, wording
+from supervision import rules, wording
+from supervision.casefile import (  # noqa: F401  (the case-file actions are part of this module's API)
+    MAX_UPLOAD_MB,
+    add_document,
+    add_meeting,
+    add_member,
+    add_note,
+    record_mediation,
+    remove_member,
+)
+from supervision.journal import (  # noqa: F401  (drafts.py uses the shared gate)
+    COMPARTMENTED_ENTRIES,
+    _check,
+    _letter,
+    _log,
+    _move,
+    _new_reference,
+    _notify,
+    _require_articles,
+    _require_text,
+    _set_ormas_status,
+    _step,
+)
 from supervision.models import (
     BreachedArticle,
     Case,
-    CaseDocument,
     CaseMember,
-    CaseNote,
     CaseStep,
-    ClarificationMeeting,
     Delivery,
-    MediationSession,
     Spread,
     StepAuthority,
-    new_reference,
 )
-from wadah.lib.files import DOCUMENT_TYPES, sniff
-from wadah.lib.workflow import InvalidTransition, check_move
+from supervision.outcomes import (  # noqa: F401  (part of this module's API)
+    FOREIGN_ADDRESSEE,
+    OUTCOMES,
+    lift_sanction,
+    recommend_foreign_measure,
+    record_decision,
+)
 from workdays.engine import deadline_for
 
 S = Case.Status
 K = CaseStep.Kind
-MAX_UPLOAD_MB = 10
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _check(case: Case, new: str) -> None:
-    """The one gate every status change passes: refuse what TRANSITIONS does not list."""
-    check_move(case, new, _("A case with status “%(old)s” cannot become “%(new)s”."))
-
-
-def _move(case: Case, new: str) -> str:
-    _check(case, new)
-    old = case.status
-    case.status = new
-    if new in Case.FINAL:
-        case.closed_at = timezone.now()
-    case.save(update_fields=["status", "closed_at"])
-    return old
-
-
-# Entries about a compartmented item are read by who may read that item (audit/visibility.py), not by every reader
-# of the case or the Ormas: code → (key of the item's id in data, its model).
-COMPARTMENTED_ENTRIES: dict[str, tuple[str, type[Any]]] = {
-    "case.note_added": ("note", CaseNote),
-    "case.document_added": ("document", CaseDocument),
-    "case.meeting_recorded": ("meeting", ClarificationMeeting),
-    "case.mediation_recorded": ("session", MediationSession),
-}
-
-
-def _log(case: Case, action: str, *, by: User | None, old: str | None = None, **data: Any) -> None:
-    changes = {"status": [old, case.status]} if old is not None and old != case.status else None
-    about: Any = case
-    if action in COMPARTMENTED_ENTRIES:
-        key, model = COMPARTMENTED_ENTRIES[action]
-        about = model(pk=data[key])
-    record(case, action, by=by, ormas=case.ormas, changes=changes, data=data, about=about)
-
-
-def _notify(case: Case, event: str, label: str = "") -> None:
-    case_id = case.pk
-    transaction.on_commit(lambda: tasks.notify_officers.enqueue(case_id, event, label))
-
-
-def _require_text(value: str, message: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError(message)
-    return value
-
-
-def _step(
-    case: Case,
-    kind: str,
-    *,
-    by: User | None,
-    legal_basis: str = "",
-    decision: str = "",
-    decided_on: dt.date | None = None,
-    letter: Letter | None = None,
-    deadline: dt.date | None = None,
-    rules: dict[str, Any] | None = None,
-    decree_number: str = "",
-    decree_date: dt.date | None = None,
-) -> CaseStep:
-    return CaseStep.objects.create(
-        case=case,
-        kind=kind,
-        legal_basis=legal_basis.strip(),
-        decision=decision.strip(),
-        decided_by=by if getattr(by, "pk", None) else None,
-        decided_on=decided_on or timezone.localdate(),
-        letter=letter,
-        deadline=deadline,
-        rules={"recorded_at": timezone.now().isoformat(), **(rules or {})},
-        decree_number=decree_number.strip(),
-        decree_date=decree_date,
-    )
-
-
-def _letter(
-    case: Case,
-    *,
-    kind: str,
-    title: str,
-    subject: str,
-    body: str,
-    by: User,
-    addressee: str,
-    issued_on: dt.date | None = None,
-    on_behalf_of_head: bool = False,
-) -> Letter:
-    """A letter of the handling office about this case. Official wording is Indonesian (see wording.py).
-
-    A sanction letter (on_behalf_of_head) is issued a.n. the head of government whose decision it is, and cites
-    the delegation (rules.head_of_government)."""
-    name, position = wording.signatory(by, case.office)
-    if on_behalf_of_head:
-        head, instrument = rules.head_of_government(case.office)
-        position = wording.on_behalf_position(head, case.office)
-        body = body + wording.delegation_line(head, instrument)
-    return issue_letter(
-        office=case.office,
-        kind=kind,
-        title=title,
-        subject=subject,
-        body=body,
-        by=by,
-        signatory_name=name,
-        signatory_position=position,
-        signatory_nip=by.nip,
-        ormas=case.ormas,
-        addressee=addressee,
-        issued_on=issued_on,
-        source=case,
-    )
-
-
-def _set_ormas_status(
-    case: Case,
-    status: str,
-    *,
-    by: User,
-    reason: str,
-    legal_basis: str,
-    decree_number: str = "",
-    decree_date: dt.date | None = None,
-) -> None:
-    ormas = case.ormas
-    if ormas is None:
-        return
-    ormas = Ormas.objects.select_for_update().get(pk=ormas.pk)
-    if ormas.status == status:
-        return
-    registry_actions.change_ormas_status(
-        ormas,
-        status,
-        by=by,
-        reason=f"{case.reference}: {reason}",
-        legal_basis=legal_basis,
-        decision=registry_actions.Decision(
-            number=decree_number or case.reference,
-            date=decree_date or timezone.localdate(),
-            basis=legal_basis,
-            source=f"case {case.reference}",
-        ),
-    )
-    case.ormas = ormas
-
-
-# ---------------------------------------------------------------- opening, members, file contents
-
-
-def _new_reference() -> str:
-    year = timezone.localdate().year
-    while True:
-        reference = new_reference(year)
-        if not Case.objects.filter(reference=reference).exists():
-            return reference
 
 
 @transaction.atomic
@@ -265,103 +128,6 @@ def open_case(
     )
     _notify(case, "opened")
     return case
-
-
-@transaction.atomic
-def add_member(case: Case, agency: Agency, *, by: User) -> CaseMember:
-    """Let a Tim Terpadu agency take part in the case (its members then see the case and their compartment)."""
-    rules.require_handler(by, case)
-    rules.refuse_final(case)
-    if agency.kind == Agency.Kind.KESBANGPOL:
-        raise ValidationError(_("Kesbangpol handles the case already; add another agency."))
-    member, created = CaseMember.objects.get_or_create(case=case, agency=agency, defaults={"added_by": by})
-    if not created:
-        raise ValidationError(_("%(agency)s already takes part in this case.") % {"agency": agency})
-    _log(case, "case.member_added", by=by, agency=str(agency), agency_id=agency.pk)
-    return member
-
-
-@transaction.atomic
-def remove_member(case: Case, agency: Agency, *, by: User) -> None:
-    rules.require_handler(by, case)
-    deleted, _rows = CaseMember.objects.filter(case=case, agency=agency).delete()
-    if not deleted:
-        raise ValidationError(_("%(agency)s does not take part in this case.") % {"agency": agency})
-    _log(case, "case.member_removed", by=by, agency=str(agency), agency_id=agency.pk)
-
-
-@transaction.atomic
-def add_note(case: Case, *, by: User, text: str) -> CaseNote:
-    """A note in the author's compartment."""
-    rules.require_participant(by, case)
-    rules.refuse_final(case)
-    text = _require_text(text, _("Write the note."))
-    note = CaseNote.objects.create(case=case, agency=compartments.compartment_of(by), author=by, text=text)
-    _log(case, "case.note_added", by=by, note=note.pk, compartment=str(note.agency))
-    return note
-
-
-@transaction.atomic
-def add_document(
-    case: Case, *, by: User, title: str, upload: UploadedFile, step: CaseStep | None = None
-) -> CaseDocument:
-    """Evidence or a letter scan in the author's compartment, stored privately after its type is sniffed."""
-    rules.require_participant(by, case)
-    rules.refuse_final(case)
-    title = _require_text(title, _("Give the document a title."))
-    if step is not None and step.case_id != case.pk:
-        raise ValidationError(_("That step belongs to another case."))
-    sniffed = sniff(upload, DOCUMENT_TYPES, max_mb=MAX_UPLOAD_MB)
-    document = CaseDocument(case=case, step=step, agency=compartments.compartment_of(by), author=by, title=title)
-    digest = document.store(upload, sniffed)
-    document.save()
-    _log(case, "case.document_added", by=by, document=document.pk, title=title, sha256=digest)
-    return document
-
-
-@transaction.atomic
-def add_meeting(
-    case: Case, *, by: User, held_on: dt.date, attendees: str, minutes: str, place: str = ""
-) -> ClarificationMeeting:
-    """Record a clarification meeting; its minutes go into the author's compartment."""
-    rules.require_participant(by, case)
-    rules.refuse_final(case)
-    meeting = ClarificationMeeting.objects.create(
-        case=case,
-        agency=compartments.compartment_of(by),
-        author=by,
-        held_on=held_on,
-        place=(place or "").strip(),
-        attendees=_require_text(attendees, _("List who attended.")),
-        minutes=_require_text(minutes, _("Write the minutes of the meeting.")),
-    )
-    _log(case, "case.meeting_recorded", by=by, meeting=meeting.pk, held_on=held_on.isoformat())
-    return meeting
-
-
-@transaction.atomic
-def record_mediation(
-    case: Case, *, by: User, held_on: dt.date, parties: str, outcome: str, agreement: str = ""
-) -> MediationSession:
-    """A mediation session in a leadership dispute (only while the case is on the dispute track)."""
-    rules.require_handler(by, case)
-    if case.status != S.DISPUTE:
-        raise ValidationError(_("Mediation is recorded only for a case on the leadership-dispute track."))
-    if outcome not in MediationSession.Outcome.values:
-        raise ValidationError(_("Choose the outcome of the mediation."))
-    if outcome in (MediationSession.Outcome.AGREED, MediationSession.Outcome.PARTIAL) and not agreement.strip():
-        raise ValidationError(_("Write the text of the agreement."))
-    session = MediationSession.objects.create(
-        case=case,
-        agency=compartments.compartment_of(by),
-        author=by,
-        held_on=held_on,
-        parties=_require_text(parties, _("List the parties to the dispute.")),
-        outcome=outcome,
-        agreement=agreement.strip(),
-    )
-    _log(case, "case.mediation_recorded", by=by, session=session.pk, outcome=outcome, held_on=held_on.isoformat())
-    return session
 
 
 @transaction.atomic
@@ -455,11 +221,6 @@ def classify_case(case: Case, *, by: User, articles: Iterable[BreachedArticle], 
     changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     record(case, "case.classified", by=by, ormas=case.ormas, changes=changes or None, data=after, about=case)
     return case
-
-
-def _require_articles(case: Case) -> None:
-    if not case.articles.exists():
-        raise ValidationError(_("Record the article(s) found breached before a sanction step."))
 
 
 @transaction.atomic
@@ -794,178 +555,6 @@ def recommend_revocation(
     )
     _log(case, "case.revocation_recommended", by=by, old=old, step=step.pk, letter=letter.number, direct=is_direct)
     _notify(case, "step", str(K.REVOCATION_RECOMMENDED.label))
-    return step
-
-
-FOREIGN_ADDRESSEE = "Menteri Luar Negeri Republik Indonesia c.q. Tim Perizinan Ormas Asing"
-
-
-@transaction.atomic
-def recommend_foreign_measure(
-    case: Case, *, by: User, legal_basis: str, reason: str, letter_body: str = "", addressee: str = ""
-) -> CaseStep:
-    """A foreign Ormas (Pasal 61(2), PP 59/2016): recommend revoking its permits and immigration measures to the
-    Kemenlu's permit team. After a warning not complied with, or directly for a breach of Pasal 52."""
-    rules.require_decider(by, case)
-    _check(case, S.FOREIGN_MEASURE_RECOMMENDED)
-    if not rules.is_foreign(case):
-        raise ValidationError(_("Permit and immigration measures are for Ormas founded by foreign nationals."))
-    _require_articles(case)
-    if case.status in (S.OPENED, S.CLARIFICATION) and not rules.direct_path_articles(case):
-        raise ValidationError(
-            _("Without a warning first, this is only for breaches of Pasal 52 or 59(3)/(4) (Pasal 60(2)).")
-        )
-    legal_basis = _require_text(legal_basis, _("Give the legal basis (pasal)."))
-    reason = _require_text(reason, _("Give the reason."))
-    addressee = (addressee or "").strip() or FOREIGN_ADDRESSEE
-    body = (letter_body or "").strip() or wording.foreign_measure_body(case, reason, legal_basis, addressee=addressee)
-    letter = _letter(
-        case,
-        kind="foreign-measure-recommendation",
-        title="Rekomendasi Sanksi Ormas Asing",
-        subject=f"Rekomendasi Pencabutan Izin — {case.subject}",
-        body=body,
-        by=by,
-        addressee=addressee,
-        on_behalf_of_head=True,
-    )
-    old = _move(case, S.FOREIGN_MEASURE_RECOMMENDED)
-    step = _step(case, K.FOREIGN_MEASURE_RECOMMENDED, by=by, legal_basis=legal_basis, decision=reason, letter=letter)
-    _log(case, "case.foreign_measure_recommended", by=by, old=old, step=step.pk, letter=letter.number)
-    _notify(case, "step", str(K.FOREIGN_MEASURE_RECOMMENDED.label))
-    return step
-
-
-OUTCOMES = ("halted", "revoked", "dissolved", "permit_revoked")
-
-
-@transaction.atomic
-def record_decision(
-    case: Case,
-    *,
-    by: User,
-    outcome: str,
-    decree_number: str,
-    decree_date: dt.date,
-    legal_basis: str = "",
-    note: str = "",
-    halt_scope: str = "",
-) -> CaseStep:
-    """The ministry's decision arrives (SK number and date): "halted", "revoked" (SKT), "dissolved" (legal
-    status, Pasal 80A) or "permit_revoked" (a foreign Ormas's permits). The registry follows in the same
-    transaction: dibekukan, dicabut or bubar — the only way those statuses are set (registry.actions.Decision)."""
-    rules.require_handler(by, case)
-    decree_number = _require_text(decree_number, _("Give the number of the decree (SK)."))
-    if decree_date is None:
-        raise ValidationError(_("Give the date of the decree (SK)."))
-    if decree_date > timezone.localdate():
-        raise ValidationError(_("The decree cannot be dated in the future."))
-    recommendation = case.steps.filter(
-        kind__in=[K.HALT_RECOMMENDED, K.REVOCATION_RECOMMENDED, K.FOREIGN_MEASURE_RECOMMENDED]
-    ).last()
-    if recommendation is not None and decree_date < recommendation.decided_on:
-        raise ValidationError(_("The decree cannot predate the recommendation it answers."))
-    legal_form = case.ormas.legal_form if case.ormas else None
-    is_entity = legal_form in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION)
-    if outcome == "halted":
-        new, kind, status = S.HALTED, K.HALT, Ormas.Status.FROZEN
-        if case.status != S.HALT_PROPOSED:
-            raise InvalidTransition(_("A halt decision answers a halt recommendation."))
-    elif outcome == "permit_revoked":
-        if case.status != S.FOREIGN_MEASURE_RECOMMENDED:
-            raise InvalidTransition(_("A permit decision answers a permit recommendation."))
-        new, kind, status = S.DECIDED, K.FOREIGN_MEASURE, Ormas.Status.REVOKED
-    elif outcome in ("revoked", "dissolved"):
-        if case.status != S.REVOCATION_RECOMMENDED:
-            raise InvalidTransition(_("A revocation decision answers a revocation recommendation."))
-        if outcome == "dissolved" and not is_entity:
-            raise ValidationError(_("Only an Ormas with legal-entity status is dissolved; its SKT is revoked."))
-        if outcome == "revoked" and is_entity:
-            raise ValidationError(_("Revoking a legal entity's status dissolves it (Pasal 80A): record “dissolved”."))
-        new = S.DECIDED
-        kind = K.DISSOLUTION if outcome == "dissolved" else K.REVOCATION
-        status = Ormas.Status.DISSOLVED if outcome == "dissolved" else Ormas.Status.REVOKED
-    else:
-        raise ValidationError(_("Unknown decision “%(outcome)s”.") % {"outcome": outcome})
-    _check(case, new)
-    legal_basis = (legal_basis or "").strip() or rules.LEGAL_BASIS[kind]
-    reason = f"SK {decree_number} ({decree_date.isoformat()})"
-    decided_by = "Kemenlu" if kind == K.FOREIGN_MEASURE else rules.ministry_for(case)[1]
-    old = _move(case, new)
-    step = _step(
-        case,
-        kind,
-        by=by,
-        legal_basis=legal_basis,
-        decision=(note or "").strip() or reason,
-        decided_on=decree_date,
-        decree_number=decree_number,
-        decree_date=decree_date,
-        rules={"decided_by": decided_by},
-    )
-    if kind == K.HALT and halt_scope.strip():
-        step.halt_scope = halt_scope.strip()
-        step.save(update_fields=["halt_scope"])
-    _set_ormas_status(
-        case,
-        status,
-        by=by,
-        reason=reason,
-        legal_basis=legal_basis,
-        decree_number=decree_number,
-        decree_date=decree_date,
-    )
-    _log(case, "case.decision_recorded", by=by, old=old, step=step.pk, outcome=outcome, decree=decree_number)
-    _notify(case, "step", str(K(kind).label))
-    return step
-
-
-@transaction.atomic
-def lift_sanction(
-    case: Case,
-    *,
-    by: User,
-    reason: str,
-    legal_basis: str,
-    lifted_on: dt.date | None = None,
-    decree_number: str = "",
-) -> CaseStep:
-    """End a halt or a revocation (compliance restored, decision annulled), decided by a Pimpinan: the Ormas is
-    aktif again and the case closes. A dissolution is final (Ormas.TRANSITIONS) and cannot be lifted here."""
-    rules.require_decider(by, case)
-    reason = _require_text(reason, _("Give the reason the sanction is lifted."))
-    legal_basis = _require_text(legal_basis, _("Give the legal basis of the lifting."))
-    _check(case, S.CLOSED)
-    sanctions = list(case.steps.filter(kind__in=list(CaseStep.SANCTIONS), lifted_on__isnull=True))
-    if not sanctions:
-        raise ValidationError(_("No sanction of this case is in force."))
-    if any(step.kind == K.DISSOLUTION for step in sanctions):
-        raise ValidationError(_("A dissolved Ormas cannot be restored."))
-    lifted_on = lifted_on or timezone.localdate()
-    if lifted_on > timezone.localdate():
-        raise ValidationError(_("A sanction cannot be lifted with a future date."))
-    CaseStep.objects.filter(pk__in=[s.pk for s in sanctions]).update(lifted_on=lifted_on)
-    _set_ormas_status(
-        case,
-        Ormas.Status.ACTIVE,
-        by=by,
-        reason=reason,
-        legal_basis=legal_basis,
-        decree_number=(decree_number or "").strip(),
-        decree_date=lifted_on,
-    )
-    old = _move(case, S.CLOSED)
-    step = _step(
-        case,
-        K.LIFTED,
-        by=by,
-        legal_basis=legal_basis,
-        decision=reason,
-        decided_on=lifted_on,
-        decree_number=decree_number,
-    )
-    _log(case, "case.sanction_lifted", by=by, old=old, step=step.pk, lifted=[s.pk for s in sanctions])
-    _notify(case, "step", str(K.LIFTED.label))
     return step
 
 
