@@ -230,6 +230,9 @@ VENDOR_STATIC_FILES = {
     # Guidance: the QR scanner of the check-in page (its worker is inlined) and ECharts for the capacity radar.
     "vendor/qr-scanner/qr-scanner.umd.min.js": BASE_DIR / "node_modules/qr-scanner/qr-scanner.umd.min.js",
     "vendor/qr-scanner/qr-scanner.umd.min.js.map": BASE_DIR / "node_modules/qr-scanner/qr-scanner.umd.min.js.map",
+    # The scanner loads its decoder from this file beside it.
+    "vendor/qr-scanner/qr-scanner-worker.min.js": BASE_DIR / "node_modules/qr-scanner/qr-scanner-worker.min.js",
+    "vendor/qr-scanner/qr-scanner-worker.min.js.map": BASE_DIR / "node_modules/qr-scanner/qr-scanner-worker.min.js.map",
     "vendor/echarts/echarts.min.js": BASE_DIR / "node_modules/echarts/dist/echarts.min.js",
 }
 STATICFILES_FINDERS = [

@@ -35,7 +35,8 @@ class VendorFileFinder(BaseFinder):
     def find(self, path: str, find_all: bool = False, **kwargs: Any) -> Any:  # str, or a list when find_all
         src = self.files.get(path)
         if src is None or not src.is_file():
-            return [] if find_all else ""
+            # None, not "": django.contrib.staticfiles.finders.find() would wrap "" in a list and serve it.
+            return [] if find_all else None
         return [str(src)] if find_all else str(src)
 
     def list(self, ignore_patterns: Any) -> Iterator[tuple[str, FileSystemStorage]]:

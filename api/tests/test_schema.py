@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -12,7 +14,14 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 @pytest.fixture
 def _data(db, city_ormas, kotim_ormas):
-    return city_ormas
+    # schemathesis calls the WSGI application directly, so Django's request_started/finished signals close "old"
+    # connections — on PostgreSQL that is the test's own connection, inside its transaction (the test client
+    # disconnects the same handler for the same reason).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield city_ormas
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

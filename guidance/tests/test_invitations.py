@@ -1,5 +1,7 @@
 """Invitations: scope and legal status of the invited Ormas, seats, the waiting list, and the Ormas's answer."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -36,7 +38,13 @@ def test_an_ormas_out_of_scope_is_refused_and_nothing_is_invited(event, city_off
 def test_a_dissolved_ormas_is_refused(event, city_officer):
     ormas = make_ormas(name="Paguyuban Lama", abbreviation="PL", skt_number="9/9/2020")
     registry_actions.change_ormas_status(
-        ormas, Ormas.Status.DISSOLVED, by=city_officer, reason="Bubar", legal_basis="AD/ART", effective_on=None
+        ormas,
+        Ormas.Status.DISSOLVED,
+        by=city_officer,
+        reason="Bubar",
+        legal_basis="AD/ART",
+        effective_on=None,
+        decision=registry_actions.Decision(number="1/BUBAR/2026", date=dt.date(2026, 1, 5), basis="AD/ART"),
     )
     with pytest.raises(ValidationError, match="cannot be invited"):
         actions.invite(event, [ormas], by=city_officer, reason="Bimtek")

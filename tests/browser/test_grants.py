@@ -30,7 +30,13 @@ def scene():
 
 def test_a_halted_ormas_is_refused_by_the_gate_with_its_reasons(new_page, scene):
     ormas, window, secretary = scene
-    registry_actions.change_ormas_status(ormas, Ormas.Status.FROZEN, by=None, reason="Penghentian kegiatan")
+    registry_actions.change_ormas_status(
+        ormas,
+        Ormas.Status.FROZEN,
+        by=None,
+        reason="Penghentian kegiatan",
+        decision=registry_actions.Decision(number="SK-TEST/1", date=dt.date(2026, 1, 5), basis="UU 16/2017 Pasal 61"),
+    )
     page = new_page(secretary)
     page.goto("/hibah/saya/")
     expect(page.locator("[data-testid=verdict]").first).to_contain_text("Tidak terpenuhi")

@@ -68,6 +68,7 @@ def test_public_search_card_and_letter_check_on_a_phone_pass_axe(browser, live_s
         page.goto("/verifikasi/")
         page.fill("#id_number", letter.number)
         page.fill("#id_issued_on", letter.issued_on.isoformat())
+        page.fill("#id_check_code", letter.check_code)
         page.locator("main form button[type=submit]").click()
         expect(page.locator(".verdict")).to_have_text("SAH (BERLAKU)")
         assert _axe(page) == []
