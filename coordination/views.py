@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -353,6 +353,8 @@ def attendance_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     meeting = _meeting(request, pk)
     user = request.user
     if request.POST.get("member"):
+        if not request.POST["member"].isdigit() or len(request.POST["member"]) > 18:
+            raise Http404  # not the id of a roster member
         member = get_object_or_404(RosterMember, pk=request.POST["member"], version__team=meeting.team)
         action = lambda: actions.record_attendance(meeting, by=user, roster_member=member)  # noqa: E731
         return _post_action(request, meeting, action, _("%(name)s is present.") % {"name": member.name})

@@ -35,7 +35,7 @@ def _filtered(request: AuthedHttpRequest) -> "list[Proposal]":
     if status in S.values:
         proposals = proposals.filter(status=status)
     window = request.GET.get("window", "")
-    if window.isdigit():
+    if window.isdigit() and len(window) <= 18:  # a longer number would overflow the database's integer
         proposals = proposals.filter(window_id=int(window))
     return list(proposals[:2000])
 
@@ -178,7 +178,7 @@ def eligibility_json(request: AuthedHttpRequest, ormas_pk: int) -> JsonResponse:
     """The gate's answer for one Ormas (and one window with ?window=), for staff now and the API later."""
     ormas = get_object_or_404(Ormas.objects.visible_to(request.user), pk=ormas_pk)
     window = None
-    if request.GET.get("window", "").isdigit():
+    if request.GET.get("window", "").isdigit() and len(request.GET["window"]) <= 18:
         window = get_object_or_404(GrantWindow.objects.for_officer(request.user), pk=int(request.GET["window"]))
     return JsonResponse(eligibility.check(ormas, window=window).as_dict(), json_dumps_params={"ensure_ascii": False})
 
