@@ -7,6 +7,9 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
+# Tests run in parallel (pytest-xdist), one worker per core up to four; PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 4 ? n : 4 )))
+
 .PHONY: run test lint fmt check bench messages deps clean-db
 
 $(VENV)/.installed: requirements/dev.txt
@@ -35,7 +38,7 @@ test: deps
 	mkdir -p var
 	$(PY) manage.py compile_translations
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: deps
 	$(VENV)/bin/ruff check .

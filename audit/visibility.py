@@ -43,10 +43,6 @@ def kind_of(obj: models.Model) -> str:
     return obj._meta.label_lower
 
 
-def registered_kinds() -> set[str]:
-    return set(_RULES)
-
-
 def about(obj: models.Model | None) -> dict[str, Any]:
     """The Entry fields that tie an entry to `obj`'s reading rule (for audit.log.record)."""
     if obj is None:

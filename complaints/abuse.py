@@ -11,12 +11,18 @@ from django.core import signing
 from django.http import HttpRequest
 from django.utils import timezone
 
-from complaints.models import Complaint, StatusLookup
+from complaints.models import Complaint, StatusLookup, normalise_code
+from wadah.lib import ratelimit
 from wadah.lib.clientip import client_ip
 
 # Submissions per address: a neighbourhood sharing one mobile IP may send a few, a script may not.
 SUBMIT_LIMITS = ((dt.timedelta(hours=1), 5), (dt.timedelta(days=1), 20))
 LOOKUP_LIMITS = ((dt.timedelta(minutes=10), 10), (dt.timedelta(days=1), 50))
+# Lookups per complaint reference (the code's first group, which is not secret: officers read it out on the phone).
+# Per-address limits do not stop guesses spread over many addresses at one known complaint; this does. A complainant
+# checks a handful of times a day, so the bound is loose for them and leaves 80 unguessed bits at a few dozen tries.
+REFERENCE_LOOKUP_SCOPE = "complaint.lookup.reference"
+REFERENCE_LOOKUP_LIMITS = ((dt.timedelta(hours=1), 20), (dt.timedelta(days=1), 60))
 # A person needs more than this to fill in the form; bots post at once.
 MIN_FILL_SECONDS = 5
 MAX_FORM_AGE_SECONDS = 24 * 3600
@@ -48,8 +54,18 @@ def lookups_exceeded(hashed: str) -> bool:
     return _over(times, LOOKUP_LIMITS)
 
 
-def count_lookup(hashed: str) -> None:
+def _reference_key(code: str) -> str:
+    return ratelimit.key_for(normalise_code(code)[:4])
+
+
+def reference_lookups_exceeded(code: str) -> bool:
+    return ratelimit.exceeded(REFERENCE_LOOKUP_SCOPE, _reference_key(code), REFERENCE_LOOKUP_LIMITS)
+
+
+def count_lookup(hashed: str, code: str = "") -> None:
     StatusLookup.objects.create(ip_hash=hashed)
+    if normalise_code(code):
+        ratelimit.count(REFERENCE_LOOKUP_SCOPE, _reference_key(code))
     # Old rows serve no purpose; drop them now and then.
     StatusLookup.objects.filter(at__lt=timezone.now() - dt.timedelta(days=2)).delete()
 

@@ -163,7 +163,17 @@ def complaint_status(request: HttpRequest) -> HttpResponse:
                 _("Too many lookups from your internet connection. Please try again later, or contact %(contact)s.")
                 % {"contact": office_contact()},
             )
-        abuse.count_lookup(hashed)
+        typed = str(request.POST.get("code", ""))[:40]
+        if abuse.reference_lookups_exceeded(typed):
+            return _too_many(
+                request,
+                _(
+                    "This report has been looked up too many times today. Please try again later, or contact "
+                    "%(contact)s."
+                )
+                % {"contact": office_contact()},
+            )
+        abuse.count_lookup(hashed, typed)
         if form.is_valid():
             complaint = (
                 Complaint.objects.only("status", "created_at", "public_progress", "code_prefix")

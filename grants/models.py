@@ -213,10 +213,6 @@ class Proposal(Workflow, models.Model):
     def get_applicant_url(self) -> str:
         return reverse("grants:my-proposal", args=[self.reference])
 
-    @property
-    def budget_total(self) -> Any:
-        return sum((line.amount for line in self.budget_lines.all()), 0)
-
     def evaluators(self) -> set[int]:
         return set(self.scores.values_list("evaluator_id", flat=True))
 

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Max, Min
 
 from accounts.models import User
-from guidance.models import Assessment, Dimension, Event, Instrument, Invitation, Programme
+from guidance.models import Assessment, Dimension, Event, Instrument, Programme
 from regions.models import Region
 from registry.models import Ormas
 
@@ -76,16 +76,6 @@ def compare(ormas: Ormas, *, before: Assessment | None = None, after: Assessment
             }
         )
     return comparison
-
-
-def latest_scores(ormas_ids: list[int]) -> dict[int, Assessment]:
-    """The latest validated assessment of each Ormas."""
-    result: dict[int, Assessment] = {}
-    for assessment in (
-        Assessment.objects.validated().filter(ormas_id__in=ormas_ids).order_by("ormas_id", "-assessed_on", "-pk")
-    ):
-        result.setdefault(assessment.ormas_id, assessment)
-    return result
 
 
 def _mean(values: list[float]) -> float | None:
@@ -226,7 +216,3 @@ def suggestions(event: Event, user: User, *, limit: int = 50, dimensions: list[s
             found.append(Suggestion(ormas=assessment.ormas, gaps=gaps[:3], assessed_on=assessment.assessed_on))
     found.sort(key=lambda s: (s.gaps[0][1], s.ormas.name_search))
     return found[:limit]
-
-
-def invited_ormas_ids(event: Event) -> set[int]:
-    return set(event.invitations.exclude(status=Invitation.Status.WITHDRAWN).values_list("ormas_id", flat=True))

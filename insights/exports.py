@@ -113,19 +113,7 @@ def _letters(user: Any, params: QueryDict) -> QuerySet[Any]:
     form = LetterFilterForm(params or None)
     queryset = Letter.objects.visible_to(user).select_related("office", "ormas")
     if form.is_valid():
-        q = form.cleaned_data["q"].strip()
-        if q:
-            queryset = queryset.filter(Q(number__icontains=q) | Q(ormas__name__icontains=q))
-        status = form.cleaned_data["status"]
-        today = timezone.localdate()
-        if status == Letter.EXPIRED:
-            queryset = queryset.filter(status=Letter.Status.VALID, valid_until__lt=today)
-        elif status == Letter.Status.VALID:
-            queryset = queryset.filter(status=Letter.Status.VALID).filter(
-                Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-            )
-        elif status:
-            queryset = queryset.filter(status=status)
+        queryset = form.narrow(queryset)
     return queryset
 
 
@@ -233,18 +221,7 @@ def _ormas_filtered(user: Any, params: QueryDict) -> QuerySet[Ormas]:
     queryset = Ormas.objects.visible_to(user)
     if form.is_valid():
         data = form.cleaned_data
-        if data["regency"]:
-            queryset = queryset.filter(regency_code=data["regency"])
-        if data["field"]:
-            queryset = queryset.filter(fields_of_activity=data["field"])
-        if data["legal_form"]:
-            queryset = queryset.filter(legal_form=data["legal_form"])
-        if data["status"]:
-            queryset = queryset.filter(status=data["status"])
-        if data["expiring"]:
-            queryset = queryset.skt_expiring_within(data["expiring"])
-        if data["expired"]:
-            queryset = queryset.skt_expired()
+        queryset = form.narrow(queryset)
         queryset = search(queryset, data["q"] or "")
     return queryset
 

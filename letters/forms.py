@@ -1,7 +1,13 @@
+from typing import TypeVar
+
 from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from letters.models import Letter
+
+Letters = TypeVar("Letters", bound=QuerySet[Letter])
 
 
 class LetterFilterForm(forms.Form):
@@ -17,6 +23,24 @@ class LetterFilterForm(forms.Form):
             (Letter.Status.SUPERSEDED, _("Superseded")),
         ],
     )
+
+    def narrow(self, queryset: Letters) -> Letters:
+        """The register's search and status filter on a (visible) queryset, shared by the list and its export.
+        "Expired" is a valid letter past its valid_until, not a stored status. Call after is_valid()."""
+        q = self.cleaned_data["q"].strip()
+        if q:
+            queryset = queryset.filter(Q(number__icontains=q) | Q(ormas__name__icontains=q))
+        status = self.cleaned_data["status"]
+        today = timezone.localdate()
+        if status == Letter.EXPIRED:
+            queryset = queryset.filter(status=Letter.Status.VALID, valid_until__lt=today)
+        elif status == Letter.Status.VALID:
+            queryset = queryset.filter(status=Letter.Status.VALID).filter(
+                Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+            )
+        elif status:
+            queryset = queryset.filter(status=status)
+        return queryset
 
 
 class RevokeForm(forms.Form):

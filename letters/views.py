@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,19 +36,7 @@ def letter_list(request: AuthedHttpRequest) -> HttpResponse:
     form = LetterFilterForm(request.GET or None)
     queryset = _letters(request).select_related("office", "ormas")
     if form.is_valid():
-        q = form.cleaned_data["q"].strip()
-        if q:
-            queryset = queryset.filter(Q(number__icontains=q) | Q(ormas__name__icontains=q))
-        status = form.cleaned_data["status"]
-        today = timezone.localdate()
-        if status == Letter.EXPIRED:
-            queryset = queryset.filter(status=Letter.Status.VALID, valid_until__lt=today)
-        elif status == Letter.Status.VALID:
-            queryset = queryset.filter(status=Letter.Status.VALID).filter(
-                Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-            )
-        elif status:
-            queryset = queryset.filter(status=status)
+        queryset = form.narrow(queryset)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

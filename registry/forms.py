@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.forms import RegionPickerMixin
 from regions.models import Region
-from registry.models import BoardMember, Chapter, DocumentType, FieldOfActivity, Ormas, Person
+from registry.models import BoardMember, Chapter, DocumentType, FieldOfActivity, Ormas, OrmasQuerySet, Person
 from registry.people import personal_data_readable
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, SniffedType, sniff
 from wadah.lib.identifiers import clean_npwp, clean_phone
@@ -82,6 +82,24 @@ class OrmasFilterForm(forms.Form):
         if "." in scope:
             regencies = regencies.filter(code=scope[:5])
         self.fields["regency"].choices = [("", _("All"))] + [(r.code, r.name) for r in regencies]  # type: ignore[attr-defined]
+
+    def narrow(self, queryset: OrmasQuerySet) -> OrmasQuerySet:
+        """The list's filters other than the search, applied to a (scoped) queryset; the list page and its export
+        both narrow through here, so an export always holds what the page showed. Call after is_valid()."""
+        data = self.cleaned_data
+        if data["regency"]:
+            queryset = queryset.filter(regency_code=data["regency"])
+        if data["field"]:
+            queryset = queryset.filter(fields_of_activity=data["field"])
+        if data["legal_form"]:
+            queryset = queryset.filter(legal_form=data["legal_form"])
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["expiring"]:
+            queryset = queryset.skt_expiring_within(data["expiring"])
+        if data["expired"]:
+            queryset = queryset.skt_expired()
+        return queryset
 
 
 class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]

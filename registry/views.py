@@ -60,18 +60,7 @@ def _filtered(request: HttpRequest, *, capped: bool = False) -> tuple[OrmasFilte
     cut = False
     if form.is_valid():
         data = form.cleaned_data
-        if data["regency"]:
-            queryset = queryset.filter(regency_code=data["regency"])
-        if data["field"]:
-            queryset = queryset.filter(fields_of_activity=data["field"])
-        if data["legal_form"]:
-            queryset = queryset.filter(legal_form=data["legal_form"])
-        if data["status"]:
-            queryset = queryset.filter(status=data["status"])
-        if data["expiring"]:
-            queryset = queryset.skt_expiring_within(data["expiring"])
-        if data["expired"]:
-            queryset = queryset.skt_expired()
+        queryset = form.narrow(queryset)
         # Search last, so that a capped search keeps matches within the filters rather than before them.
         by_nik = _nik_search_allowed(request, form, data["q"] or "")
         if capped:

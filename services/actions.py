@@ -104,11 +104,6 @@ def _refuse_ended(ormas: Ormas) -> None:
         )
 
 
-def _refuse_final(application: Application) -> None:
-    if application.is_final:
-        raise ValidationError(_("This application has been decided or withdrawn and can no longer be changed."))
-
-
 def handling_office(ormas: Ormas) -> Office:
     """The office that handles an Ormas's applications: its kab/kota office, or the province for wider scopes."""
     if ormas.scope_level in (Ormas.ScopeLevel.PROVINCE, Ormas.ScopeLevel.NATIONAL):

@@ -405,10 +405,6 @@ class CaseStep(models.Model):
     def __str__(self) -> str:
         return f"{self.case.reference}: {self.get_kind_display()}"
 
-    @property
-    def is_sanction(self) -> bool:
-        return self.kind in self.SANCTIONS
-
 
 # The name the public card and the grant-eligibility check use (queries.active_sanction).
 SanctionStep = CaseStep

@@ -186,3 +186,19 @@ def test_it_limits_lookups_per_address(client):
 
 def test_it_reads_look_alike_letters_as_digits():
     assert normalise_code("k7q2-9mxd-ioul") == "K7Q29MXD10V1"
+
+
+def test_it_limits_lookups_of_one_report_spread_over_many_addresses(client, monkeypatch):
+    """Guesses at one known reference from many addresses: the per-address limit never trips, the per-report one does."""
+    monkeypatch.setattr(abuse, "LOOKUP_FLOOR_SECONDS", 0)
+    client.post(NEW, form_data())
+    code = _code_from(client)
+    reference = code.split("-")[0]
+    for n in range(20):
+        guess = f"{reference}-{n:04d}-0000-0000-0000"
+        assert client.post(STATUS, {"code": guess}, REMOTE_ADDR=f"10.0.{n}.1").status_code == 200
+    refused = client.post(STATUS, {"code": code}, REMOTE_ADDR="10.9.9.9")
+    assert refused.status_code == 429 and "too many times" in refused.content.decode()
+    # Another report is not affected.
+    other = "ZZZZ" if reference != "ZZZZ" else "YYYY"
+    assert client.post(STATUS, {"code": f"{other}-0000-0000-0000-0000"}, REMOTE_ADDR="10.9.9.9").status_code == 200

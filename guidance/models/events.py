@@ -172,10 +172,6 @@ class Event(Workflow, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("guidance:event-detail", args=[self.pk])
 
-    @property
-    def is_online(self) -> bool:
-        return bool(self.online_url) and not self.venue_region_id
-
     def seats_taken(self) -> int:
         """Participants named by Ormas that accepted, plus walk-ins: what fills the room."""
         return Participant.objects.filter(

@@ -103,8 +103,10 @@ def _hostile_query(names, round_, variant):
     return [(name, value) for name in sorted(names) for value in (first, last)]
 
 
+# One test per role, so that a parallel run (make test uses pytest-xdist) spreads the ~3,000 requests over its workers.
 @pytest.mark.django_db(transaction=False)
-def test_no_hostile_input_makes_any_page_fail(settings, monkeypatch):
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "anonymous")
+def test_no_hostile_input_makes_any_page_fail(settings, monkeypatch, role):
     monkeypatch.setattr(abuse, "LOOKUP_FLOOR_SECONDS", 0)
     call_command("seed_demo", count=400, stdout=open("/dev/null", "w"))  # noqa: SIM115
     errors: list[str] = []
@@ -142,91 +144,88 @@ def test_no_hostile_input_makes_any_page_fail(settings, monkeypatch):
         return response
 
     try:
-        for role in ROLES:
-            client = Client(raise_request_exception=False)
-            if role:
-                login_verified(client, User.objects.get(username=role))
-            # Crawl: one page per URL pattern, in the order the role's links lead there.
-            queue = [
-                "/",
-                "/akun/masuk/",
-                "/registri/",
-                "/layanan/",
-                "/layanan/saya/",
-                "/pengaduan/daftar/",
-                "/pengawasan/",
-                "/laporan-lapangan/",
-                "/surat/",
-                "/impor/",
-                "/akun/permintaan/",
-                "/kelola/",
-                "/pengaduan/",
-                "/pengaduan/baru/",
-                "/pengaduan/status/",
-                "/verifikasi/",
-                "/akun/daftar/",
-            ]
-            seen_patterns: set[str] = set()
-            pages: list[tuple[str, Forms]] = []
-            while queue and len(pages) < PAGES_PER_ROLE:
-                path = queue.pop(0)
-                pattern = _pattern_of(path)
-                if pattern is None or pattern in seen_patterns or (resolve(path).view_name in SKIP_NAMES):
-                    continue
+        client = Client(raise_request_exception=False)
+        if role:
+            login_verified(client, User.objects.get(username=role))
+        # Crawl: one page per URL pattern, in the order the role's links lead there.
+        queue = [
+            "/",
+            "/akun/masuk/",
+            "/registri/",
+            "/layanan/",
+            "/layanan/saya/",
+            "/pengaduan/daftar/",
+            "/pengawasan/",
+            "/laporan-lapangan/",
+            "/surat/",
+            "/impor/",
+            "/akun/permintaan/",
+            "/kelola/",
+            "/pengaduan/",
+            "/pengaduan/baru/",
+            "/pengaduan/status/",
+            "/verifikasi/",
+            "/akun/daftar/",
+        ]
+        seen_patterns: set[str] = set()
+        pages: list[tuple[str, Forms]] = []
+        while queue and len(pages) < PAGES_PER_ROLE:
+            path = queue.pop(0)
+            pattern = _pattern_of(path)
+            if pattern is None or pattern in seen_patterns or (resolve(path).view_name in SKIP_NAMES):
+                continue
+            seen_patterns.add(pattern)
+            response = send(client, role, "get", path, {})
+            if response is None or response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                pages.append((path, Forms()))
+                continue
+            parser = Forms()
+            parser.feed(response.content.decode(errors="replace"))
+            pages.append((path, parser))
+            for link in itertools.chain(parser.links, (f["action"] or path for f in parser.forms)):
+                target = _same_site(link, path)
+                if target and target not in queue:
+                    queue.append(target)
+        # Patterns no page of this role links to: dummy values (their answer is 404, 403 or 405 — never 5xx).
+        crawled = len(pages)
+        for _, path, namespace in _walk(get_resolver().url_patterns):
+            if namespace == "admin" and role != "admin":
+                continue  # all of it redirects to the admin's login page
+            pattern = _pattern_of(path)
+            if pattern and pattern not in seen_patterns and resolve(path).view_name not in SKIP_NAMES:
                 seen_patterns.add(pattern)
-                response = send(client, role, "get", path, {})
-                if response is None or response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-                    pages.append((path, Forms()))
-                    continue
-                parser = Forms()
-                parser.feed(response.content.decode(errors="replace"))
-                pages.append((path, parser))
-                for link in itertools.chain(parser.links, (f["action"] or path for f in parser.forms)):
-                    target = _same_site(link, path)
-                    if target and target not in queue:
-                        queue.append(target)
-            # Patterns no page of this role links to: dummy values (their answer is 404, 403 or 405 — never 5xx).
-            crawled = len(pages)
-            for _, path, namespace in _walk(get_resolver().url_patterns):
-                if namespace == "admin" and role != "admin":
-                    continue  # all of it redirects to the admin's login page
-                pattern = _pattern_of(path)
-                if pattern and pattern not in seen_patterns and resolve(path).view_name not in SKIP_NAMES:
-                    seen_patterns.add(pattern)
-                    pages.append((path, Forms()))
-            for round_, (path, parser) in enumerate(pages):
-                # Dummy-filled paths answer 404 before reading anything; exports rebuild a workbook each time.
-                variants = (
-                    1 if round_ >= crawled or path.rstrip("/").endswith(("unduh", "ekspor")) else VARIANTS_PER_URL
+                pages.append((path, Forms()))
+        for round_, (path, parser) in enumerate(pages):
+            # Dummy-filled paths answer 404 before reading anything; exports rebuild a workbook each time.
+            variants = 1 if round_ >= crawled or path.rstrip("/").endswith(("unduh", "ekspor")) else VARIANTS_PER_URL
+            reached[role or "anonymous"].add(path)
+            get_names = set(COMMON_PARAMS)
+            for link in parser.links:
+                parts = urllib.parse.urlsplit(link)
+                if _same_site(link, path) == path:
+                    get_names |= set(urllib.parse.parse_qs(parts.query, keep_blank_values=True))
+            post_targets: dict[str, set[str]] = defaultdict(set)
+            for form in parser.forms:
+                target = _same_site(form["action"] or path, path) or path
+                if form["method"] == "get" and target == path:
+                    get_names |= form["fields"]
+                elif form["method"] == "post" and resolve(target).view_name not in SKIP_NAMES:
+                    post_targets[target] |= form["fields"]
+            post_targets.setdefault(path, {"id", "pk", "name", "into", "status", "reason"})
+            for variant in range(variants):
+                send(
+                    client,
+                    role,
+                    "get",
+                    path + "?" + urllib.parse.urlencode(_hostile_query(get_names, round_, variant)),
+                    {},
                 )
-                reached[role or "anonymous"].add(path)
-                get_names = set(COMMON_PARAMS)
-                for link in parser.links:
-                    parts = urllib.parse.urlsplit(link)
-                    if _same_site(link, path) == path:
-                        get_names |= set(urllib.parse.parse_qs(parts.query, keep_blank_values=True))
-                post_targets: dict[str, set[str]] = defaultdict(set)
-                for form in parser.forms:
-                    target = _same_site(form["action"] or path, path) or path
-                    if form["method"] == "get" and target == path:
-                        get_names |= form["fields"]
-                    elif form["method"] == "post" and resolve(target).view_name not in SKIP_NAMES:
-                        post_targets[target] |= form["fields"]
-                post_targets.setdefault(path, {"id", "pk", "name", "into", "status", "reason"})
+            for target, fields in post_targets.items():
                 for variant in range(variants):
-                    send(
-                        client,
-                        role,
-                        "get",
-                        path + "?" + urllib.parse.urlencode(_hostile_query(get_names, round_, variant)),
-                        {},
-                    )
-                for target, fields in post_targets.items():
-                    for variant in range(variants):
-                        data: dict[str, list[str]] = defaultdict(list)
-                        for name, value in _hostile_query(fields | {"pk"}, round_, variant):
-                            data[name].append(value)
-                        send(client, role, "post", target, dict(data))
+                    data: dict[str, list[str]] = defaultdict(list)
+                    for name, value in _hostile_query(fields | {"pk"}, round_, variant):
+                        data[name].append(value)
+                    send(client, role, "post", target, dict(data))
     finally:
         logging.disable(logging.NOTSET)
         got_request_exception.disconnect(remember)
