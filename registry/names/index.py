@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Names with more core words than this get no near rows (their subsets are found through their rarest words).
 MAX_NEAR_WORDS = 6
 VALUE_LENGTH = 255
-BATCH = 5000
+BATCH = 20_000
 
 
 def core_words(reading: Reading) -> list[str]:
@@ -117,34 +117,39 @@ def rebuild(*, stdout=None) -> int:
     COPY (500,000 names in about a minute); elsewhere with bulk inserts."""
     lex = lexicon()
     total = 0
+    words: set[str] = set()
+    postgres = connection.vendor == "postgresql"
     with transaction.atomic():
         NameKey.objects.all().delete()
-        words: set[str] = set()
-        names = Ormas.objects.order_by("pk").values_list("pk", "name_search")
-        if connection.vendor == "postgresql":
-            table = NameKey._meta.db_table
-            with connection.cursor() as cursor:
-                with cursor.cursor.copy(f"COPY {table} (ormas_id, kind, value, size) FROM STDIN") as copy:  # type: ignore[attr-defined]
-                    for pk, kind, value, size in _rows_for(names.iterator(chunk_size=BATCH), lex):
-                        copy.write_row((pk, kind, value, size))
-                        if kind == NameKey.Kind.WORD:
-                            words.add(value)
-                        elif kind == NameKey.Kind.KEY:
-                            total += 1
-                cursor.execute(f"ANALYZE {table}")
-        else:
-            batch: list[NameKey] = []
-            for pk, kind, value, size in _rows_for(names.iterator(chunk_size=BATCH), lex):
-                batch.append(NameKey(ormas_id=pk, kind=kind, value=value, size=size))
-                if kind == NameKey.Kind.WORD:
-                    words.add(value)
-                elif kind == NameKey.Kind.KEY:
-                    total += 1
-                if len(batch) >= BATCH:
-                    NameKey.objects.bulk_create(batch, batch_size=BATCH)
-                    batch = []
-            NameKey.objects.bulk_create(batch, batch_size=BATCH)
+        last = 0
+        while True:
+            # Keyset pages, each read completely before its rows are written (one connection: no COPY and cursor
+            # at the same time).
+            page = list(
+                Ormas.objects.filter(pk__gt=last).order_by("pk").values_list("pk", "name_search")[:BATCH]
+            )
+            if not page:
+                break
+            last = page[-1][0]
+            rows = list(_rows_for(page, lex))
+            total += len(page)
+            words.update(value for _pk, kind, value, _size in rows if kind == NameKey.Kind.WORD)
+            if postgres:
+                with connection.cursor() as cursor:
+                    sql = f"COPY {NameKey._meta.db_table} (ormas_id, kind, value, size) FROM STDIN"
+                    with cursor.cursor.copy(sql) as copy:  # type: ignore[attr-defined]
+                        for row in rows:
+                            copy.write_row(row)
+            else:
+                NameKey.objects.bulk_create(
+                    [NameKey(ormas_id=pk, kind=kind, value=value, size=size) for pk, kind, value, size in rows],
+                    batch_size=BATCH,
+                )
         add_vocabulary(words)
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {NameKey._meta.db_table}")
+                cursor.execute(f"ANALYZE {NameVocabulary._meta.db_table}")
     if stdout is not None:
         stdout.write(f"Name index rebuilt: {total:,} names, {len(words):,} words.")
     return total
