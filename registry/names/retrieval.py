@@ -27,7 +27,7 @@ from itertools import combinations, product
 from typing import TYPE_CHECKING
 
 from django.db import connections
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from rapidfuzz import fuzz, process
 
 from registry.models import NameKey, NameVocabulary, Ormas
@@ -45,8 +45,10 @@ WORD_MATCH = 80
 NEIGHBOURS = 3
 # A distinctive word held by at most this many names: all of them are scored.
 RARE = 250
-# Frequencies are counted up to this (enough to order the groups and to tell rare from frequent).
-FREQUENCY_CAP = 2000
+# Frequencies are counted up to this: enough to tell rare from frequent, and cheap (an index range of ≤ RARE + 1).
+FREQUENCY_CAP = RARE + 1
+# An intersection probes at most this many postings of its rarest group (shortest names first).
+PROBE_LIMIT = 1500
 MAX_SUBSET_WORDS = 6
 MAX_KEYS = 120
 PER_KEY = 8
@@ -154,16 +156,34 @@ def _by_keys(keys: list[str], postgres: bool, using: str, exclude: int | None) -
     return [pk for pk in ids if pk != exclude]
 
 
+def _marks(values: list[str]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
 def _holding_all(groups: list[list[str]], using: str, *, min_size: int, limit: int) -> list[int]:
-    """Names holding a word of every group (the first group's postings, shortest names first, probed for the
-    others through the (ormas, kind, value) index)."""
+    """Names holding a word of every group: the first group's PROBE_LIMIT shortest names (an index-only range of
+    the (kind, value, size, ormas) index), each probed for the other groups through the (ormas, kind, value) index."""
+    table = NameKey._meta.db_table
     first, *others = groups
-    rows = NameKey.objects.using(using).filter(kind=W, value__in=first, size__gte=min_size)
+    sql = (
+        f"SELECT f.ormas_id FROM (SELECT ormas_id, size FROM {table} "  # noqa: S608
+        f"WHERE kind = %s AND value IN ({_marks(first)}) AND size >= %s ORDER BY size LIMIT %s) f"
+    )
+    params: list[object] = [W, *first, min_size, PROBE_LIMIT]
+    conditions = []
     for values in others:
-        rows = rows.filter(
-            Exists(NameKey.objects.using(using).filter(ormas_id=OuterRef("ormas_id"), kind=W, value__in=values))
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM {table} u WHERE u.ormas_id = f.ormas_id AND u.kind = %s "  # noqa: S608
+            f"AND u.value IN ({_marks(values)}))"
         )
-    return list(rows.order_by("size").values_list("ormas_id", flat=True)[:limit])
+        params += [W, *values]
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
+    sql += " ORDER BY f.size LIMIT %s"
+    params.append(limit)
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def candidates(proposal: Reading, lex: Lexicon, exclude_ormas_id: int | None) -> dict[int, tuple]:
@@ -198,20 +218,23 @@ def candidates(proposal: Reading, lex: Lexicon, exclude_ormas_id: int | None) ->
         if distinct:
             usable = {w: groups[w] for w in core if groups[w] and (len(w) >= MIN_WORD or w.isdigit())}
             frequency = _frequencies(usable, using)
-            ordered = sorted(usable, key=lambda w: frequency[w])
+            # Rarest first; among frequent ones (all counted as FREQUENCY_CAP) distinctive and longer words first.
+            ordered = sorted(
+                usable, key=lambda w: (frequency[w], w not in proposal.distinct, -len(w))
+            )
             if len(ordered) == len(core):
                 add(_holding_all([usable[w] for w in ordered], using, min_size=len(core), limit=FORWARD_LIMIT))
             rare = [v for w in distinct if frequency[w] <= RARE for v in usable[w]]
             if rare:
                 postings = NameKey.objects.using(using).filter(kind=W, value__in=rare).order_by("size")
                 add(list(postings.values_list("ormas_id", flat=True)[: RARE * 2]))
-            frequent = sorted((w for w in distinct if frequency[w] > RARE), key=lambda w: frequency[w])
+            frequent = [w for w in ordered if w in distinct and frequency[w] > RARE]
             if len(frequent) >= 2:
                 add(_holding_all([usable[w] for w in frequent[:2]], using, min_size=2, limit=PAIR_LIMIT))
         if len(proposal.distinct) == 1:
             word = next(iter(proposal.distinct))
-            if len(word) >= 6 and (not groups.get(word) or frequency_of(word, groups, using) <= RARE):
-                # One distinctive word, rare or unknown: perhaps two words written as one.
+            if len(word) >= 6 and not groups.get(word):
+                # One distinctive word that no registered name holds: perhaps two words written as one.
                 if postgres:
                     like = Q(name_search__trigram_word_similar=word)
                 else:
@@ -221,7 +244,3 @@ def candidates(proposal: Reading, lex: Lexicon, exclude_ormas_id: int | None) ->
     if not ids:
         return {}
     return {row[0]: row for row in queryset.filter(pk__in=list(ids)).values_list(*FIELDS)}
-
-
-def frequency_of(word: str, groups: dict[str, list[str]], using: str) -> int:
-    return _frequencies({word: groups[word]}, using)[word] if groups.get(word) else 0
