@@ -401,8 +401,8 @@ def labelled_pairs_at_scale(brute: tuple[float, float], brute_name: str) -> list
 
     from django.db import transaction
 
-    from registry.names import find_conflicts
     from regions.models import Region
+    from registry.names import find_conflicts
     from wadah.testing import make_ormas
 
     village = Region.objects.filter(code__startswith="62.71.", level__in=("desa", "kelurahan")).first()
@@ -519,22 +519,29 @@ def import_rows() -> list[dict]:
     # Baseline: the same rows, COPY into a scratch table of registry_ormas's shape.
     rows = list(csv.reader(io.StringIO(data.decode("utf-8")), delimiter=";"))[1:]
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE bench_import (LIKE registry_ormas INCLUDING DEFAULTS) ON COMMIT DROP")
+        cursor.execute(
+            "CREATE TEMP TABLE bench_import (name varchar(255), abbreviation varchar(60), address varchar(300), "
+            "skt_number varchar(80), phone varchar(40), status varchar(15)) ON COMMIT DROP"
+        )
         started = time.perf_counter()
-        with cursor.cursor.copy("COPY bench_import (name, abbreviation, address, skt_number, phone, status) FROM STDIN") as copy:
+        with cursor.cursor.copy(
+            "COPY bench_import (name, abbreviation, address, skt_number, phone, status) FROM STDIN"
+        ) as copy:
             for row in rows:
                 copy.write_row((row[1], row[2], row[3], row[6], row[9], "aktif"))
         baseline = time.perf_counter() - started
         transaction.set_rollback(True)
     detail = ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
-    print(f"  import of {size:,} rows: {size / total:,.0f} rows/s ({detail}); COPY {size / baseline:,.0f} rows/s",
-          file=sys.stderr)
+    print(
+        f"  import of {size:,} rows: {size / total:,.0f} rows/s ({detail}); COPY {size / baseline:,.0f} rows/s",
+        file=sys.stderr,
+    )
     return [
         {
             "row": f"spreadsheet import end to end, {size:,} CSV rows ({created:,} created; {detail})",
             "rows_per_s": size / total,
             "baseline_rows_per_s": size / baseline,
-            "baseline_name": "COPY of the same rows into a scratch registry_ormas-shaped table",
+            "baseline_name": "COPY of the same rows (their registry columns) into a scratch table",
             "target_rows_per_s": 10_000,
             "rate": True,
         }

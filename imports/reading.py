@@ -285,7 +285,7 @@ def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
     mini_sector = 1 << struct.unpack_from("<H", data, 0x20)[0]
     if sector not in (512, 4096) or mini_sector != 64:
         raise _Damaged
-    first_directory, = struct.unpack_from("<I", data, 0x30)
+    (first_directory,) = struct.unpack_from("<I", data, 0x30)
     cutoff, first_minifat, _minifat_count, first_difat, difat_count = struct.unpack_from("<IIIII", data, 0x38)
     sectors = (len(data) - sector) // sector + 1
     per_sector = sector // 4
@@ -299,9 +299,9 @@ def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
     fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n not in (_FREE, _END_OF_CHAIN)]
     next_difat, seen = first_difat, 0
     while next_difat not in (_FREE, _END_OF_CHAIN) and seen <= difat_count:
-        entries = struct.unpack(f"<{per_sector}I", read_sector(next_difat))
-        fat_sectors += [n for n in entries[:-1] if n not in (_FREE, _END_OF_CHAIN)]
-        next_difat, seen = entries[-1], seen + 1
+        difat = struct.unpack(f"<{per_sector}I", read_sector(next_difat))
+        fat_sectors += [n for n in difat[:-1] if n not in (_FREE, _END_OF_CHAIN)]
+        next_difat, seen = difat[-1], seen + 1
     if len(fat_sectors) > sectors:
         raise _Damaged
     fat = [n for number in fat_sectors for n in struct.unpack(f"<{per_sector}I", read_sector(number))]
@@ -315,7 +315,7 @@ def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
             current, steps = table[current], steps + 1
 
     directory = b"".join(read_sector(n) for n in chain(first_directory, fat, sectors))
-    entries = []
+    entries: list[tuple[str, int, int, int]] = []
     for offset in range(0, len(directory) - 127, 128):
         length = min(struct.unpack_from("<H", directory, offset + 64)[0], 64)
         name = directory[offset : offset + max(length - 2, 0)].decode("utf-16-le", "replace")
@@ -365,8 +365,8 @@ def xls_extent(data: bytes) -> tuple[int, int, int]:
                 cells += 1
                 rows, columns = max(rows, row + 1), max(columns, column + 1)
         elif record in _MULTI_RECORDS and length >= 6 and body + length <= len(stream):
-            row, = unpack("<H", stream, body)
-            last, = unpack("<H", stream, body + length - 2)
+            (row,) = unpack("<H", stream, body)
+            (last,) = unpack("<H", stream, body + length - 2)
             if record not in _BLANK_RECORDS:
                 cells += max((length - 6) // 6, 1)
                 rows, columns = max(rows, row + 1), max(columns, last + 1)

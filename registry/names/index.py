@@ -52,9 +52,7 @@ def entries(reading: Reading) -> list[tuple[str, str, int]]:
     rows = [(NameKey.Kind.WORD.value, w, size) for w in words]
     rows.append((NameKey.Kind.KEY.value, join(words), size))
     if 2 <= size <= MAX_NEAR_WORDS:
-        rows.extend(
-            (NameKey.Kind.NEAR.value, join(words[:i] + words[i + 1 :]), size) for i in range(size)
-        )
+        rows.extend((NameKey.Kind.NEAR.value, join(words[:i] + words[i + 1 :]), size) for i in range(size))
     return rows
 
 
@@ -125,9 +123,7 @@ def rebuild(*, stdout=None) -> int:
         while True:
             # Keyset pages, each read completely before its rows are written (one connection: no COPY and cursor
             # at the same time).
-            page = list(
-                Ormas.objects.filter(pk__gt=last).order_by("pk").values_list("pk", "name_search")[:BATCH]
-            )
+            page = list(Ormas.objects.filter(pk__gt=last).order_by("pk").values_list("pk", "name_search")[:BATCH])
             if not page:
                 break
             last = page[-1][0]

@@ -98,7 +98,8 @@ def _known(words: list[str], using: str) -> set[str]:
 def _frequencies(groups: dict[str, list[str]], using: str) -> dict[str, int]:
     """How many names hold each group (counted up to FREQUENCY_CAP), in one query."""
     table = NameKey._meta.db_table
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[str | int] = []
     for values in groups.values():
         marks = ", ".join(["%s"] * len(values))
         parts.append(
@@ -169,7 +170,7 @@ def _holding_all(groups: list[list[str]], using: str, *, min_size: int, limit: i
         f"SELECT f.ormas_id FROM (SELECT ormas_id, size FROM {table} "  # noqa: S608
         f"WHERE kind = %s AND value IN ({_marks(first)}) AND size >= %s ORDER BY size LIMIT %s) f"
     )
-    params: list[object] = [W, *first, min_size, PROBE_LIMIT]
+    params: list[str | int] = [W, *first, min_size, PROBE_LIMIT]
     conditions = []
     for values in others:
         conditions.append(
@@ -219,9 +220,7 @@ def candidates(proposal: Reading, lex: Lexicon, exclude_ormas_id: int | None) ->
             usable = {w: groups[w] for w in core if groups[w] and (len(w) >= MIN_WORD or w.isdigit())}
             frequency = _frequencies(usable, using)
             # Rarest first; among frequent ones (all counted as FREQUENCY_CAP) distinctive and longer words first.
-            ordered = sorted(
-                usable, key=lambda w: (frequency[w], w not in proposal.distinct, -len(w))
-            )
+            ordered = sorted(usable, key=lambda w: (frequency[w], w not in proposal.distinct, -len(w)))
             if len(ordered) == len(core):
                 add(_holding_all([usable[w] for w in ordered], using, min_size=len(core), limit=FORWARD_LIMIT))
             rare = [v for w in distinct if frequency[w] <= RARE for v in usable[w]]
