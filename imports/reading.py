@@ -7,6 +7,7 @@ database. Types are sniffed from the bytes, never trusted from the file name.
 import csv
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from typing import IO, Any
@@ -260,6 +261,121 @@ def ods_extent(data: bytes) -> tuple[int, int, int]:
     return rows, columns, cells
 
 
+# --- legacy .xls (BIFF in an OLE compound file) ---------------------------------------------------------------------
+
+_FREE, _END_OF_CHAIN = 0xFFFFFFFF, 0xFFFFFFFE
+# BIFF cell records (row and column in their first 4 bytes): FORMULA, RSTRING, LABELSST, BLANK, NUMBER, LABEL,
+# BOOLERR, RK; and the two that hold several cells of one row: MULRK and MULBLANK (last column in their last 2 bytes).
+_CELL_RECORDS = frozenset({0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E})
+_MULTI_RECORDS = frozenset({0x00BD, 0x00BE})
+_BLANK_RECORDS = frozenset({0x0201, 0x00BE})
+
+
+class _Damaged(Exception):
+    pass
+
+
+def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
+    """The bytes of the first stream with one of these names in an OLE compound file (the container of .xls), read
+    with every chain bounded by the file's own size; None when there is no such stream. _Damaged when the
+    container does not hold together."""
+    if len(data) < 512 or not data.startswith(OLE_MAGIC):
+        raise _Damaged
+    sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    mini_sector = 1 << struct.unpack_from("<H", data, 0x20)[0]
+    if sector not in (512, 4096) or mini_sector != 64:
+        raise _Damaged
+    (first_directory,) = struct.unpack_from("<I", data, 0x30)
+    cutoff, first_minifat, _minifat_count, first_difat, difat_count = struct.unpack_from("<IIIII", data, 0x38)
+    sectors = (len(data) - sector) // sector + 1
+    per_sector = sector // 4
+
+    def read_sector(number: int) -> bytes:
+        if number >= sectors:
+            raise _Damaged
+        start = (number + 1) * sector
+        return data[start : start + sector]
+
+    fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n not in (_FREE, _END_OF_CHAIN)]
+    next_difat, seen = first_difat, 0
+    while next_difat not in (_FREE, _END_OF_CHAIN) and seen <= difat_count:
+        difat = struct.unpack(f"<{per_sector}I", read_sector(next_difat))
+        fat_sectors += [n for n in difat[:-1] if n not in (_FREE, _END_OF_CHAIN)]
+        next_difat, seen = difat[-1], seen + 1
+    if len(fat_sectors) > sectors:
+        raise _Damaged
+    fat = [n for number in fat_sectors for n in struct.unpack(f"<{per_sector}I", read_sector(number))]
+
+    def chain(start: int, table: list[int], limit: int) -> Iterator[int]:
+        current, steps = start, 0
+        while current not in (_FREE, _END_OF_CHAIN):
+            if current >= len(table) or steps > limit:
+                raise _Damaged  # out of the table, or a loop
+            yield current
+            current, steps = table[current], steps + 1
+
+    directory = b"".join(read_sector(n) for n in chain(first_directory, fat, sectors))
+    entries: list[tuple[str, int, int, int]] = []
+    for offset in range(0, len(directory) - 127, 128):
+        length = min(struct.unpack_from("<H", directory, offset + 64)[0], 64)
+        name = directory[offset : offset + max(length - 2, 0)].decode("utf-16-le", "replace")
+        kind = directory[offset + 66]
+        start, size = struct.unpack_from("<IQ", directory, offset + 116)
+        entries.append((name, kind, start, size if sector == 4096 else size & 0xFFFFFFFF))
+    if not entries:
+        raise _Damaged
+    for name, kind, start, size in entries:
+        if kind != 2 or name not in names:
+            continue
+        if size > len(data):
+            raise _Damaged
+        if size >= cutoff:
+            return b"".join(read_sector(n) for n in chain(start, fat, sectors))[:size]
+        # A small stream lives in the mini stream (held by the root entry), in 64-byte pieces.
+        _root, _kind, root_start, root_size = entries[0]
+        mini = b"".join(read_sector(n) for n in chain(root_start, fat, sectors))[:root_size]
+        minifat_bytes = b"".join(read_sector(n) for n in chain(first_minifat, fat, sectors))
+        minifat = list(struct.unpack(f"<{len(minifat_bytes) // 4}I", minifat_bytes))
+        pieces = [mini[n * mini_sector : (n + 1) * mini_sector] for n in chain(start, minifat, len(mini) // 64 + 1)]
+        return b"".join(pieces)[:size]
+    return None
+
+
+def xls_extent(data: bytes) -> tuple[int, int, int]:
+    """(last row, last column, filled cells) over every sheet of a legacy .xls workbook, from its cell records —
+    never from the DIMENSIONS record it declares — before any reader allocates the sheets.
+
+    Like calamine with .xlsx, a reader sizes a sheet from its first to its last cell: a 1 KB file with one cell at
+    row 65,536 and column 256 would ask for 16 million cells per sheet. The scan reads only the record headers."""
+    try:
+        stream = _ole_stream(data, ("Workbook", "Book", "WORKBOOK", "BOOK"))
+    except (_Damaged, struct.error):
+        raise ValidationError(_("The workbook is damaged and cannot be read."), code="damaged") from None
+    if stream is None:
+        raise _bad_type()
+    rows = columns = cells = 0
+    position, end = 0, len(stream) - 4
+    unpack = struct.unpack_from
+    while position <= end:
+        record, length = unpack("<HH", stream, position)
+        body = position + 4
+        if record in _CELL_RECORDS and length >= 4 and body + 4 <= len(stream):
+            row, column = unpack("<HH", stream, body)
+            if record not in _BLANK_RECORDS:
+                cells += 1
+                rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif record in _MULTI_RECORDS and length >= 6 and body + length <= len(stream):
+            (row,) = unpack("<H", stream, body)
+            (last,) = unpack("<H", stream, body + length - 2)
+            if record not in _BLANK_RECORDS:
+                cells += max((length - 6) // 6, 1)
+                rows, columns = max(rows, row + 1), max(columns, last + 1)
+        if cells > MAX_CELLS:
+            raise _too_many_cells()
+        position = body + length
+    return rows, columns, cells
+
+
 def _read_xlsx_streaming(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     """The slow, careful reader for workbooks whose cells carry no reference: openpyxl in read-only mode, row by row,
     dimension ignored, stopping at the caps."""
@@ -298,6 +414,10 @@ def read_sheets(data: bytes, kind: str) -> list[tuple[str, list[list[Any]]]]:
                 return _read_xlsx_streaming(data)
             if extent[0] > READ_ROWS or extent[1] > MAX_COLUMNS:
                 raise _too_big(extent[0], extent[1])
+        elif kind == "xls":
+            last_row, last_column, _cells = xls_extent(data)
+            if last_row > READ_ROWS or last_column > MAX_COLUMNS:
+                raise _too_big(last_row, last_column)
         elif kind == "ods":
             last_row, last_column, _cells = ods_extent(data)
             if last_row > READ_ROWS or last_column > MAX_COLUMNS:

@@ -22,6 +22,7 @@ from audit.visibility import PERSONAL_KEYS
 from regions.models import Region
 from registry import logos
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
+from registry.names.index import index_ormas
 from wadah.lib.files import SniffedType
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
@@ -60,6 +61,7 @@ def create_ormas(*, by: User | None, fields_of_activity: Iterable[Any] = (), **v
     ormas.full_clean(exclude=["fields_of_activity"])
     ormas.save()
     ormas.fields_of_activity.set(fields_of_activity)
+    index_ormas([ormas], replace=False)
     after = _snapshot(ormas, [*values.keys(), "fields_of_activity"])
     record(ormas, "ormas.created", by=by, ormas=ormas, changes=diff({}, after))
     return ormas
@@ -85,6 +87,7 @@ def create_ormas_many(entries: list[dict[str, Any]], *, by: User | None, source:
         ormas.full_clean(exclude=["fields_of_activity", "region"], validate_unique=False, validate_constraints=False)
         objects.append(ormas)
     created = Ormas.objects.bulk_create(objects, batch_size=500)
+    index_ormas(created, replace=False)
     through = Ormas.fields_of_activity.through
     through.objects.bulk_create(
         [
@@ -127,7 +130,8 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
     if "status" in changes:
         raise ValueError("use change_ormas_status() to change the status")
     # Compare with the stored row: a bound ModelForm has already copied the new values onto `ormas`.
-    before = _snapshot(Ormas.objects.get(pk=ormas.pk), changes.keys())
+    stored = Ormas.objects.get(pk=ormas.pk)
+    before = _snapshot(stored, changes.keys())
     for field, value in changes.items():
         if field == "fields_of_activity":
             continue
@@ -135,6 +139,8 @@ def update_ormas(ormas: Ormas, *, by: User | None, changes: dict[str, Any]) -> d
     sync_search_columns(ormas)
     ormas.full_clean(exclude=["fields_of_activity"])
     ormas.save()
+    if ormas.name_search != stored.name_search:
+        index_ormas([ormas])
     if "fields_of_activity" in changes:
         ormas.fields_of_activity.set(changes["fields_of_activity"])
     if "logo" in changes:

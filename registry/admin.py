@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from registry import logos
 from registry.models import DocumentType, Emblem, FieldOfActivity, NameTerm, ReservedName
+from registry.names import index
 
 
 @admin.register(FieldOfActivity)
@@ -36,6 +37,19 @@ class NameTermAdmin(admin.ModelAdmin[NameTerm]):
     list_display = ["term", "kind", "replacement", "is_active", "source"]
     list_filter = ["kind", "is_active"]
     search_fields = ["term", "replacement", "source"]
+
+    # The name index reads names with these lists: a change reads every name again, after the change is saved.
+    def save_model(self, request: HttpRequest, obj: NameTerm, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        index.lexicon_changed()
+
+    def delete_model(self, request: HttpRequest, obj: NameTerm) -> None:
+        super().delete_model(request, obj)
+        index.lexicon_changed()
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        index.lexicon_changed()
 
 
 @admin.register(Emblem)

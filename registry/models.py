@@ -499,3 +499,50 @@ class LogoFingerprint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.phash & 0xFFFFFFFFFFFFFFFF:016x}"
+
+
+class NameKey(models.Model):
+    """The name check's index of one Ormas name (registry/names/index.py), so that candidates are found by exact
+    index lookups instead of LIKE conditions. Written by the registry actions whenever a name is entered or
+    changed, and rebuilt for every Ormas when the name-check word lists change (`manage.py rebuild_name_index`).
+
+    Every value is read as the check reads names (spelling key, equivalents applied, generic and region words set
+    aside): `word` — one core word; `key` — the sorted core words; `near` — the key with one word left out.
+    `size` is the number of core words of the name, so the shortest names (the closest containments) come first.
+    """
+
+    class Kind(models.TextChoices):
+        WORD = "w", "word"
+        KEY = "k", "key"
+        NEAR = "d", "key less one word"
+
+    ormas = models.ForeignKey(Ormas, models.CASCADE, related_name="+", db_index=False)
+    kind = models.CharField(max_length=1, choices=Kind)
+    value = models.CharField(max_length=255)
+    size = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("name index entry")
+        verbose_name_plural = _("name index entries")
+        indexes = [
+            models.Index(fields=["kind", "value", "size", "ormas"], name="registry_namekey_lookup"),
+            models.Index(fields=["ormas", "kind", "value"], name="registry_namekey_ormas"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class NameVocabulary(models.Model):
+    """Every core word the name index holds, once (trigram-indexed on PostgreSQL): a mistyped word of a proposal is
+    looked up here first, then by its correct spelling in the index. Words are added, never removed (an unused one
+    costs nothing)."""
+
+    word = models.CharField(max_length=255, unique=True)
+
+    class Meta:
+        verbose_name = _("name-check vocabulary word")
+        verbose_name_plural = _("name-check vocabulary")
+
+    def __str__(self) -> str:
+        return self.word

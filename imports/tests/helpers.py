@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import struct
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
@@ -73,3 +74,90 @@ def csv_bytes(rows, *, encoding="utf-8", delimiter=";", headers=HEADERS):
 
 def upload(data, name="daftar.xlsx"):
     return SimpleUploadedFile(name, data)
+
+
+# --- legacy .xls: a minimal BIFF8 workbook in an OLE compound file (no library in the project writes .xls) ---------
+
+
+def _record(kind: int, body: bytes = b"") -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _short_text(text: str) -> bytes:
+    raw = text.encode("latin-1")
+    return struct.pack("<BB", len(raw), 0) + raw
+
+
+def biff_workbook(rows, *, extra_cells=(), dimensions=None) -> bytes:
+    """A BIFF8 workbook stream of one sheet: strings in an SST, numbers as NUMBER records. `extra_cells` are
+    (record type, row, column) cells added as written (the hostile ones); `dimensions` overrides the declared size."""
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value in (None, ""):
+                continue
+            if isinstance(value, int | float):
+                cells.append(_record(0x0203, struct.pack("<HHHd", r, c, 0, float(value))))
+            else:
+                text = str(value)
+                if text not in strings:
+                    strings.append(text)
+                cells.append(_record(0x00FD, struct.pack("<HHHI", r, c, 0, strings.index(text))))
+    for kind, r, c in extra_cells:
+        if kind == 0x0203:
+            cells.append(_record(kind, struct.pack("<HHHd", r, c, 0, 1.0)))
+        else:
+            cells.append(_record(kind, struct.pack("<HHH", r, c, 0)))
+    height = dimensions[0] if dimensions else len(rows)
+    width = dimensions[1] if dimensions else max((len(r) for r in rows), default=0)
+    sheet = (
+        _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0, 0, 0, 0))
+        + _record(0x0200, struct.pack("<IIHHH", 0, height, 0, width, 0))
+        + b"".join(cells)
+        + _record(0x000A)
+    )
+    sst = struct.pack("<II", len(strings), len(strings)) + b"".join(
+        struct.pack("<HB", len(s.encode("latin-1")), 0) + s.encode("latin-1") for s in strings
+    )
+    bof = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    codepage = _record(0x0042, struct.pack("<H", 1200))
+    rest = _record(0x00FC, sst) + _record(0x000A)
+    placeholder = _record(0x0085, struct.pack("<IH", 0, 0) + _short_text("Sheet1"))
+    offset = len(bof) + len(codepage) + len(placeholder) + len(rest)  # where the sheet's BOF starts
+    boundsheet = _record(0x0085, struct.pack("<IH", offset, 0) + _short_text("Sheet1"))
+    return bof + codepage + boundsheet + rest + sheet
+
+
+def ole_file(stream: bytes, name: str = "Workbook") -> bytes:
+    """An OLE compound file (version 3, 512-byte sectors) holding one stream, padded out of the mini stream."""
+    stream = stream + b"\0" * max(0, 4096 - len(stream))
+    count = -(-len(stream) // 512)
+    body = stream + b"\0" * (count * 512 - len(stream))
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+
+    def entry(title: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (title + "\0").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", free, free, child)
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    directory = entry("Root Entry", 5, 1, end, 0) + entry(name, 2, free, 0, len(stream))
+    directory = directory.ljust(512, b"\0")
+    fat = [*range(1, count), end, end, fat_sector]
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat).ljust(512, b"\xff")
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x003E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, count, 0, 4096, end, 0, end, 0)
+        + struct.pack("<109I", count + 1, *([free] * 108))
+    )
+    return header + body + directory + fat_bytes

@@ -2,10 +2,12 @@
 
 import io
 import re
+import struct
 import tracemalloc
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from imports import reading
@@ -13,7 +15,7 @@ from imports.columns import find_header, guess_mapping
 from imports.matching import RegionMatcher
 from imports.models import ImportBatch
 from imports.reading import OLE_MAGIC
-from imports.tests.helpers import HEADERS, csv_bytes, ormas_row, upload, xlsx_bytes
+from imports.tests.helpers import HEADERS, biff_workbook, csv_bytes, ole_file, ormas_row, upload, xlsx_bytes
 from registry.models import Ormas
 
 
@@ -323,3 +325,67 @@ def test_a_csv_field_over_the_csv_module_limit_is_refused(client, province_offic
 def test_an_unclosed_quote_in_a_csv_is_refused(client, province_officer):
     data = ('Nama Organisasi;Alamat;Kabupaten/Kota;Nomor SKT\nIkatan;"Jl. A' + "x" * 200_000 + "\n").encode()
     assert _codes(_post(client, province_officer, data, "daftar.csv")) == ["csv_field"]
+
+
+# --- legacy .xls ---------------------------------------------------------------------------------------------------
+
+
+def _xls(rows=None, **options) -> bytes:
+    rows = rows or [["DAFTAR ORMAS"], HEADERS, ormas_row(1, "Ikatan Lama", village="Langkai")]
+    return ole_file(biff_workbook(rows, **options))
+
+
+def test_a_legacy_xls_workbook_is_read(province_officer, run_import):
+    data = _xls(dimensions=(65_536, 256))  # the declared DIMENSIONS are not what is checked
+    assert reading.xls_extent(data)[:2] == (3, len(HEADERS))
+    batch = run_import(province_officer, data=data, name="daftar.xls")
+    row = batch.rows.get()
+    assert batch.file_kind == "xls" and row.values["name"] == "Ikatan Lama" and row.state == "ok"
+
+
+@pytest.mark.indonesian
+def test_an_xls_cell_at_the_last_row_and_column_is_refused_before_reading(client, province_officer):
+    """A 5 KB .xls whose one far cell (row 65,536, column 256) would make the reader size the sheet at 16 million
+    cells: refused from a scan of the cell records, with a message in Indonesian, and nothing saved."""
+    data = _xls(extra_cells=[(0x0203, 65_535, 255)])
+    assert len(data) < 10_000
+    tracemalloc.start()
+    try:
+        response = _post(client, province_officer, data, name="daftar.xls")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _codes(response) == ["too_big"]
+    page = response.content.decode()
+    assert "65536" in page and "Hapus baris dan kolom kosong" in page
+    assert peak < 50 * 1024 * 1024
+    assert not ImportBatch.objects.exists()
+
+
+def test_xls_blank_far_cells_and_too_many_cells(monkeypatch):
+    # A formatted empty cell (BLANK) is not content, as with .xlsx; MULRK runs count each of their cells.
+    assert reading.xls_extent(_xls(extra_cells=[(0x0201, 65_535, 255)]))[:2] == (3, len(HEADERS))
+    monkeypatch.setattr(reading, "MAX_CELLS", 1000)
+    stream = biff_workbook([["Nama"]])
+    many = b"".join(
+        struct.pack("<HHHH", 0x00BD, 6 + 6 * 50, row, 0) + b"\0" * (6 * 50) + struct.pack("<H", 49)
+        for row in range(1000 // 50 + 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        reading.xls_extent(ole_file(stream[:-4] + many + stream[-4:]))
+    assert refused.value.code == "too_many_cells"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:600],  # cut short
+        lambda data: data[:0x30] + struct.pack("<I", 10**6) + data[0x34:],  # directory beyond the file
+        lambda data: data[:0x4C] + struct.pack("<I", 0) + data[0x50:],  # the FAT is the stream itself
+    ],
+    ids=["truncated", "directory-outside", "fat-loop"],
+)
+def test_a_damaged_xls_container_is_refused(damage):
+    with pytest.raises(ValidationError) as refused:
+        reading.read_sheets(damage(_xls()), "xls")
+    assert refused.value.code == "damaged"

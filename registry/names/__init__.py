@@ -20,9 +20,10 @@ How two names are scored (score_names)
   that only adds a region or level to the other loses a little (it is the same name there), two different regions
   lose much (it may be the same organisation elsewhere) and, on a core of common words only, drop out.
 
-How candidates are found (registry/names/retrieval.py; never a scan of the whole table)
-  Both ways: registered names holding all the proposal's distinctive words, and registered names whose distinctive
-  words all appear in the proposal (every word but one, or each alone). Region words are never used to fetch.
+How candidates are found (registry/names/retrieval.py over the index of registry/names/index.py; never a scan)
+  Both ways, by exact index lookups: registered names whose core is a subset of the proposal's (or such a subset
+  plus one word), names holding all the proposal's words, and every name holding one of its rare distinctive
+  words; mistyped words through the vocabulary. Region words are never used to fetch.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ COMMON_WEIGHT = 0.4
 WORD_MATCH = 80
 # Reserved abbreviations that are also ordinary words inside names ("Ahmad bin Umar"): matched only as the
 # proposal's singkatan, never as a word of its name. Abbreviations of two letters are never matched inside names.
+OLD_DIGRAPHS = ("oe", "dj", "tj", "sj", "nj")
 AMBIGUOUS_ABBREVIATIONS = frozenset({"bin", "pan", "ma", "mk", "un", "ji", "pd", "who"})
 
 
@@ -100,7 +102,7 @@ def split_abbreviation(name: str, abbreviation: str = "") -> tuple[str, str]:
     return name, abbreviation
 
 
-def read(name: str, abbreviation: str = "", lex: Lexicon | None = None) -> Reading:
+def read(name: str, abbreviation: str = "", lex: Lexicon | None = None, *, cache: bool = True) -> Reading:
     lex = lex or lexicon()
     cache_key = (name, abbreviation)
     cached = lex.readings.get(cache_key)
@@ -141,10 +143,11 @@ def read(name: str, abbreviation: str = "", lex: Lexicon | None = None) -> Readi
         region=tuple(dict.fromkeys(region)),
         generic=generic,
         abbreviation=normalize(abbreviation),
-        respelled=keyed != plain,
+        # Old spelling shows in its digraphs; a modern j ("pelajar") is keyed too but is not old spelling.
+        respelled=any(old in w for w in plain for old in OLD_DIGRAPHS),
         equivalents=used,
     )
-    if len(lex.readings) < 5000:
+    if cache and len(lex.readings) < 5000:
         lex.readings[cache_key] = reading
     return reading
 

@@ -1,4 +1,4 @@
-"""The name check on a labelled set of name pairs (registry/tests/data/name_pairs.csv).
+"""The name check on labelled sets of name pairs (registry/tests/data/name_pairs*.csv).
 
 Each row is a registered name, a proposal, whether an officer would want the pair flagged (UU 17/2013 Pasal 59:
 "persamaan pada pokoknya atau keseluruhannya") and why. "Flagged" means the registered Ormas is among the check's
@@ -16,12 +16,17 @@ from registry.names import find_conflicts
 from wadah.testing import make_ormas
 
 pytestmark = pytest.mark.django_db
+HOLDOUT_RECALL_FLOOR = 0.80  # measured: 36/45
+HOLDOUT_FALSE_FLAGS_CEILING = 3  # measured: 3/29
 
 PAIRS = Path(__file__).parent / "data" / "name_pairs.csv"
+# Written afterwards from real Indonesian Ormas naming (national Ormas, their chapters, abbreviations, old spelling,
+# word order) and never used to tune the check: its figures are reported as they are, not held to the targets.
+HOLDOUT = Path(__file__).parent / "data" / "name_pairs_holdout.csv"
 
 
-def _pairs() -> list[dict[str, str]]:
-    with PAIRS.open(encoding="utf-8", newline="") as handle:
+def _pairs(path: Path = PAIRS) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -32,8 +37,8 @@ def test_the_fixture_is_big_enough_and_well_formed():
     assert all(p["why"] for p in pairs)
 
 
-def test_recall_and_false_flags_on_the_labelled_pairs(capsys):
-    pairs = _pairs()
+def evaluate(pairs: list[dict[str, str]], label: str, capsys) -> tuple[float, list, list]:
+    """Register every name of the set, check every proposal, print recall and false flags; return them."""
     ids: dict[tuple[str, str], int] = {}
     for pair in pairs:
         key = (pair["registered_name"], pair["registered_abbreviation"])
@@ -55,7 +60,7 @@ def test_recall_and_false_flags_on_the_labelled_pairs(capsys):
     recall = 1 - len(missed) / must_flag
     false_rate = len(false_flags) / must_not
     with capsys.disabled():
-        print(f"\nname pairs: {len(pairs)} ({must_flag} must flag, {must_not} must not)")
+        print(f"\n{label}: {len(pairs)} ({must_flag} must flag, {must_not} must not)")
         print(
             f"recall {recall:.1%} ({must_flag - len(missed)}/{must_flag}); false flags {false_rate:.1%} ({len(false_flags)}/{must_not})"
         )
@@ -63,5 +68,26 @@ def test_recall_and_false_flags_on_the_labelled_pairs(capsys):
             print(f"  missed: {pair['registered_name']!r} / {pair['proposal']!r} ({pair['why']})")
         for pair, hit in false_flags:
             print(f"  false flag: {pair['registered_name']!r} / {pair['proposal']!r} -> {hit.score} {hit.reason}")
+    return recall, missed, false_flags
+
+
+def test_recall_and_false_flags_on_the_labelled_pairs(capsys):
+    recall, _missed, false_flags = evaluate(_pairs(), "name pairs (tuning set)", capsys)
     assert recall >= 0.95
     assert not false_flags
+
+
+def test_the_holdout_set_is_big_enough_and_apart_from_the_tuning_set():
+    holdout = _pairs(HOLDOUT)
+    assert len(holdout) >= 60
+    assert {p["expected"] for p in holdout} == {"flag", "no"}
+    assert all(p["why"] for p in holdout)
+    tuning = {(p["registered_name"], p["proposal"]) for p in _pairs()}
+    assert not tuning & {(p["registered_name"], p["proposal"]) for p in holdout}
+
+
+def test_figures_on_the_holdout_pairs(capsys):
+    """Reported, not tuned for: the floor only keeps a change from making the check worse than it was measured."""
+    recall, _missed, false_flags = evaluate(_pairs(HOLDOUT), "name pairs (holdout set)", capsys)
+    assert recall >= HOLDOUT_RECALL_FLOOR
+    assert len(false_flags) <= HOLDOUT_FALSE_FLAGS_CEILING

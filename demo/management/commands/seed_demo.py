@@ -23,6 +23,7 @@ from demo.services import seed_services_demo
 from demo.supervision import seed_supervision_demo
 from regions.models import Region
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
+from registry.names.index import index_ormas
 from wadah.lib.text import normalize
 
 MINIMAL_PDF = (
@@ -119,6 +120,7 @@ class Command(BaseCommand):
             [Person(name_search=normalize(p.name), **vars(p)) for p in generator.people], batch_size=2000
         )
         ormas_objects = Ormas.objects.bulk_create([Ormas(**row.values) for row in rows], batch_size=1000)
+        index_ormas(ormas_objects, replace=False)  # the name check's index, as the registry actions write it
         Ormas.fields_of_activity.through.objects.bulk_create(
             [
                 Ormas.fields_of_activity.through(ormas_id=o.pk, fieldofactivity_id=fields[i].pk)
