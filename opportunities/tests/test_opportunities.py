@@ -215,9 +215,7 @@ APPLICATION_MOVES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("old", "new"), list(itertools.product(OfferApplication.Status.values, APPLICATION_MOVES))
-)
+@pytest.mark.parametrize(("old", "new"), list(itertools.product(OfferApplication.Status.values, APPLICATION_MOVES)))
 def test_application_transitions_walk(party, city_officer, ormas, secretary, old, new):
     party, partner = party
     offer = published_offer(party, partner, city_officer, seats=None)
@@ -243,7 +241,9 @@ def test_the_pages_of_each_audience(client, party, city_officer, ormas, secretar
     )
     offer = Offer.objects.get(title="Pendampingan UMKM")
     assert response.status_code == 302 and offer.party == party
-    bad = client.post("/peluang/mitra/baru/", {"kind": "mentoring", "title": "X", "description": "Y", "apply_by": "2000-01-01"})
+    bad = client.post(
+        "/peluang/mitra/baru/", {"kind": "mentoring", "title": "X", "description": "Y", "apply_by": "2000-01-01"}
+    )
     assert bad.status_code == 200 and Offer.objects.count() == 1
     client.post(offer.get_partner_url(), {"do": "submit"})
     client.force_login(city_officer)
