@@ -70,7 +70,7 @@ def test_the_shortlist_scores_with_reasons_and_a_sanctioned_ormas_is_left_off(ci
 
 def test_a_kind_registered_by_another_app_is_used_and_an_unknown_one_scores_nothing(city_officer, good):
     criteria.register(
-        criteria.Kind("test_partnerships", "Partnerships", lambda ids, r, p: {i: (1.0, "3 MoU") for i in ids})
+        criteria.Kind("test_partnerships", "Partnerships", lambda ids, r, p: dict.fromkeys(ids, (1.0, "3 MoU")))
     )
     try:
         round_ = _round(city_officer)
@@ -128,11 +128,11 @@ def test_rounds_are_scoped_by_office(client, city_officer, kotim_officer):
 
 
 MOVES = {
-    AwardRound.Status.SHORTLISTED: lambda r, o, l: actions.compute_shortlist(r, by=o),
-    AwardRound.Status.DRAFT: lambda r, o, l: actions.reopen(r, by=o),
-    AwardRound.Status.DECIDED: lambda r, o, l: actions.decide(
+    AwardRound.Status.SHORTLISTED: lambda r, o, lead: actions.compute_shortlist(r, by=o),
+    AwardRound.Status.DRAFT: lambda r, o, lead: actions.reopen(r, by=o),
+    AwardRound.Status.DECIDED: lambda r, o, lead: actions.decide(
         r,
-        by=l,
+        by=lead,
         winners={r.candidates.first().pk: "x"} if r.candidates.exists() else {0: "x"},
         decision_number="SK 1",
         decision_date=dt.date(2026, 1, 2),
@@ -166,7 +166,7 @@ def test_the_pages_open_a_round_compute_and_decide(client, city_officer, city_le
     weights = {f"w{c.pk}": 1 for c in round_.criteria.all()}
     client.post(round_.get_absolute_url(), {"do": "criteria", **weights, "r999": "1"})
     assert set(round_.criteria.values_list("weight", flat=True)) == {1}
-    bad = client.post(round_.get_absolute_url(), {"do": "criteria", **{k: 99 for k in weights}})
+    bad = client.post(round_.get_absolute_url(), {"do": "criteria", **dict.fromkeys(weights, 99)})
     assert bad.status_code == 200 and "between 0 and 10" in bad.content.decode()
     assert set(round_.criteria.values_list("weight", flat=True)) == {1}
     client.post(round_.get_absolute_url(), {"do": "compute"})
