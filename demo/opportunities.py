@@ -97,7 +97,7 @@ def seed_opportunities_demo(*, officer: User, leader: User) -> tuple[int, int]:
     # Applicants: the Ormas the grant demo made eligible (they have a chapter with a Buku Induk number).
     applicants = (
         Ormas.objects.filter(status=Ormas.Status.ACTIVE, chapters__buku_induk_number__startswith="BI-62-")
-        .exclude(pk=own)
+        .exclude(pk=own or 0)
         .distinct()
         .order_by("pk")[:3]
     )
