@@ -84,6 +84,9 @@ class Role(models.TextChoices):
     OFFICER = "petugas", _("Kesbangpol officer")
     AGENCY_MEMBER = "anggota_tim", _("Tim Terpadu member")
     ORMAS_ACCOUNT = "pengurus_ormas", _("Ormas account")
+    # An offering party (government body, company CSR programme, university, donor): only its own offers and their
+    # applicants (opportunities/); no registry, no other party, nothing by default.
+    PARTNER = "mitra", _("Offering partner (mitra)")
 
 
 STAFF_ROLES = {Role.ADMIN, Role.LEADER, Role.OFFICER, Role.AGENCY_MEMBER}

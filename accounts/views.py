@@ -42,6 +42,8 @@ def home_url_for(user: Any) -> str:
         if not getattr(user, "ormas_id", None):
             return reverse("ormas_accounts:ormas-waiting")
         return reverse("services:applicant-home")
+    if role == Role.PARTNER:
+        return reverse("opportunities:partner-home")
     if role == Role.LEADER:
         return reverse("insights:home")  # the Pimpinan's first page is the dashboard (issue 14)
     if role == Role.OFFICER:

@@ -1,15 +1,16 @@
 """Issuing and revoking partner tokens, audited. The plain token is returned once and never stored."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from api.models import ApiToken, hash_token, new_token
+from api.models import ApiToken, Scope, hash_token, new_token
 from audit.log import record
 
 
@@ -20,9 +21,19 @@ def _require_admin(by: Any) -> None:
 
 @transaction.atomic
 def issue_token(
-    *, name: str, organisation: str, by: Any, expires_at: dt.datetime | None = None
+    *,
+    name: str,
+    organisation: str,
+    by: Any,
+    scopes: Iterable[str] = (),
+    expires_at: dt.datetime | None = None,
 ) -> tuple[ApiToken, str]:
+    """A new token with the scopes named (none by default: a token reads nothing it was not given)."""
     _require_admin(by)
+    chosen = sorted(set(scopes))
+    unknown = set(chosen) - set(Scope.values)
+    if unknown:
+        raise ValidationError(_("Unknown scope: %(scopes)s.") % {"scopes": ", ".join(sorted(unknown))})
     plain, prefix = new_token()
     token = ApiToken.objects.create(
         name=name.strip(),
@@ -31,8 +42,14 @@ def issue_token(
         token_hash=hash_token(plain),
         created_by=by,
         expires_at=expires_at,
+        scopes=chosen,
     )
-    record(token, "api_token.issued", by=by, data={"name": token.name, "organisation": token.organisation})
+    record(
+        token,
+        "api_token.issued",
+        by=by,
+        data={"name": token.name, "organisation": token.organisation, "scopes": chosen},
+    )
     return token, plain
 
 

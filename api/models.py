@@ -22,9 +22,17 @@ def new_token() -> tuple[str, str]:
     return f"wdh_{prefix}_{secrets.token_urlsafe(32)}", prefix
 
 
+class Scope(models.TextChoices):
+    """What a token may read. A token reads only the partner endpoints whose scope it holds (none by default)."""
+
+    ORMAS_STATUS = "ormas_status", _("Ormas status by registration number")
+    ELIGIBILITY = "eligibility", _("Grant eligibility (the gate's answer, for the finance office BPKAD)")
+
+
 class ApiToken(models.Model):
     name = models.CharField(_("name"), max_length=120, help_text=_("Which system uses it, e.g. “SIPD hibah”."))
     organisation = models.CharField(_("organisation"), max_length=200)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True, help_text=_("The partner endpoints it may read."))
     prefix = models.CharField(_("prefix"), max_length=PREFIX_LENGTH, unique=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(
@@ -42,6 +50,9 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    def allows(self, scope: str) -> bool:
+        return scope in (self.scopes or [])
 
     @property
     def is_usable(self) -> bool:

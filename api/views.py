@@ -17,12 +17,16 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import http_date, parse_http_date_safe
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import HttpBearer
 
 from api import actions, limits
+from api.models import ApiToken, Scope
+from audit.log import record
+from grants import eligibility
+from grants.models import GrantWindow
 from portal import letters, register
 from registry.models import Ormas
 from supervision.queries import active_sanction
@@ -308,15 +312,35 @@ class PartnerToken(HttpBearer):
         return actions.authenticate(token)
 
 
+def _scope_refused(request: HttpRequest, scope: str) -> Any:
+    """403 when the (valid) token lacks `scope`; None when it holds it."""
+    token: ApiToken = request.auth  # type: ignore[attr-defined]
+    if not token.allows(scope):
+        return Status(403, {"detail": f"This token may not read this endpoint (scope “{scope}” needed)."})
+    return None
+
+
 @api.get(
     "/partner/ormas-status",
     auth=PartnerToken(),
-    response={200: PartnerStatusOut, 401: ErrorOut, 404: ErrorOut, 400: ErrorOut, 422: InvalidOut, 429: ErrorOut},
+    response={
+        200: PartnerStatusOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        400: ErrorOut,
+        422: InvalidOut,
+        429: ErrorOut,
+    },
     tags=["partners"],
 )
 def partner_status(request: HttpRequest, number: str = Query(..., min_length=3, max_length=80)) -> Any:
     """The full status of an Ormas by its SKT, SK AHU or operating-permit number (exact match), for partner systems:
-    registration in force, status and since when, and any sanction in force including a running written warning."""
+    registration in force, status and since when, and any sanction in force including a running written warning.
+    Scope `ormas_status`."""
+    refused = _scope_refused(request, Scope.ORMAS_STATUS)
+    if refused is not None:
+        return refused
     number = number.strip()
     # Through the trigram-indexed number_search column, then exact on the candidates (a handful).
     candidates = Ormas.objects.filter(number_search__contains=compact(number)).only(
@@ -339,3 +363,146 @@ def partner_status(request: HttpRequest, number: str = Query(..., min_length=3, 
         "sanction_since": sanction.decided_on if sanction else None,
         "sanction_deadline": sanction.deadline if sanction else None,
     }
+
+
+class ConditionOut(Schema):
+    code: str = Field(description="The rule's code (stable; e.g. registered, not_sanctioned, window_field)")
+    description: str = Field(description="The condition, in the language asked for (?lang=, default id)")
+    passed: bool
+    reason: str = Field(description="Why it passed or failed, for this Ormas on this day")
+    legal_source: str = Field(description="The legal source the condition rests on (empty for a window's own)")
+    version: str = Field(description="Version of the rule as data")
+    unverified: bool = Field(description="Not yet confirmed against the legal source (UNVERIFIED)")
+
+
+class EligibilityOrmasOut(Schema):
+    id: uuid.UUID = Field(description="Stable public identifier (as in /ormas/{id})")
+    name: str
+    skt_number: str | None
+    ahu_number: str | None
+
+
+class EligibilityOut(Schema):
+    ormas: EligibilityOrmasOut
+    window: int | None = Field(description="The grant window asked about, if any")
+    on: dt.date = Field(description="The day the conditions were checked (today)")
+    eligible: bool = Field(description="True only when every condition passed")
+    conditions: list[ConditionOut]
+
+
+class GrantWindowOut(Schema):
+    id: int
+    title: str
+    budget_year: int
+    office: str
+    opens_on: dt.date
+    closes_on: dt.date
+    recommendation_only: bool = Field(description="The finance office runs the grant; Kesbangpol recommends")
+
+
+class EligibilityQuery(Schema):
+    id: uuid.UUID | None = Field(None, description="The Ormas's public id")
+    skt: str = Field("", max_length=80, description="SKT number (exact)")
+    ahu: str = Field("", max_length=80, description="SK AHU number (exact)")
+    window: int | None = Field(None, ge=1, le=2_147_483_647, description="Grant window id (/partner/grant-windows)")
+    lang: str = Field(
+        "", pattern="^(id|en)?$", description="Language of descriptions and reasons: id or en (default: id)"
+    )
+
+
+_PARTNER_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 400: ErrorOut, 422: InvalidOut, 429: ErrorOut}
+
+
+def _find_for_eligibility(ormas_id: uuid.UUID | None, skt: str, ahu: str) -> tuple[Ormas | None, str]:
+    """The one Ormas named by exactly one of id, SKT number or AHU number; (None, why) otherwise."""
+    given = [name for name, value in (("id", ormas_id), ("skt", skt.strip()), ("ahu", ahu.strip())) if value]
+    if len(given) != 1:
+        return None, "Give exactly one of id, skt or ahu."
+    if ormas_id is not None:
+        found = list(Ormas.objects.filter(public_id=ormas_id)[:2])
+    elif skt.strip():
+        found = list(Ormas.objects.filter(skt_number=skt.strip())[:2])
+    else:
+        found = list(Ormas.objects.filter(ahu_number=ahu.strip())[:2])
+    if len(found) > 1:
+        return None, "Several Ormas carry this number; ask by id."
+    return (found[0], "") if found else (None, "")
+
+
+@api.get(
+    "/partner/eligibility",
+    auth=PartnerToken(),
+    response={200: EligibilityOut, 404: ErrorOut, **_PARTNER_ERRORS},
+    tags=["partners"],
+)
+def partner_eligibility(request: HttpRequest, query: Query[EligibilityQuery]) -> Any:
+    """The eligibility gate's answer for one Ormas, looked up by exactly one of `id`, `skt` or `ahu`, optionally for
+    a grant window: every condition with pass/fail, its reason, legal source and version — the same answer the
+    grant pages and actions use (grants.eligibility.check). Scope `eligibility` (the finance office, BPKAD).
+    Every answer is recorded in the Ormas's history as a disclosure to the token's organisation."""
+    refused = _scope_refused(request, Scope.ELIGIBILITY)
+    if refused is not None:
+        return refused
+    ormas, problem = _find_for_eligibility(query.id, query.skt, query.ahu)
+    window = query.window
+    if problem:
+        return Status(400, {"detail": problem})
+    if ormas is None:
+        return Status(404, {"detail": "No Ormas with this id or number."})
+    grant_window = None
+    if window is not None:
+        grant_window = GrantWindow.objects.select_related("office").filter(pk=window).first()
+        if grant_window is None:
+            return Status(404, {"detail": "No grant window with this id."})
+    with translation.override(query.lang or translation.get_language()):
+        verdict = eligibility.check(ormas, window=grant_window)
+    token: ApiToken = request.auth  # type: ignore[attr-defined]
+    record(
+        ormas,
+        "api.eligibility_disclosed",
+        by=None,
+        ormas=ormas,
+        data={
+            "token": f"{token.name} ({token.prefix}…)",
+            "organisation": token.organisation,
+            "window": str(grant_window) if grant_window else "",
+            "eligible": verdict.eligible,
+            "failing": [condition.code for condition in verdict.failing],
+        },
+    )
+    answer = verdict.as_dict()
+    answer["ormas"] = {
+        "id": ormas.public_id,
+        "name": ormas.name,
+        "skt_number": ormas.skt_number or None,
+        "ahu_number": ormas.ahu_number or None,
+    }
+    return answer
+
+
+@api.get(
+    "/partner/grant-windows",
+    auth=PartnerToken(),
+    response={200: list[GrantWindowOut], **_PARTNER_ERRORS},
+    tags=["partners"],
+)
+def partner_grant_windows(request: HttpRequest, year: int | None = Query(None, ge=2000, le=2100)) -> Any:
+    """The grant windows (newest budget year first), to ask /partner/eligibility about one. Scope `eligibility`."""
+    refused = _scope_refused(request, Scope.ELIGIBILITY)
+    if refused is not None:
+        return refused
+    windows = GrantWindow.objects.select_related("office")
+    if year is not None:
+        windows = windows.filter(budget_year=year)
+    return [
+        {
+            "id": w.pk,
+            "title": w.title,
+            "budget_year": w.budget_year,
+            "office": w.office.name,
+            "opens_on": w.opens_on,
+            "closes_on": w.closes_on,
+            "recommendation_only": w.recommendation_only,
+        }
+        for w in windows[:200]
+    ]

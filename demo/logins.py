@@ -20,3 +20,5 @@ ORMAS_ACCOUNT = "sekretariat"
 BINDA = "binda"
 # Created with the demo rosters (demo/coordination.py): a Polres member, to see an agency's action items.
 POLRES = "polres.palangkaraya"
+# Created with the demo opportunities (demo/opportunities.py): an offering partner (a company's CSR programme).
+PARTNER = "mitra.csr"

@@ -5,7 +5,7 @@ from grants.models import Criterion, EligibilityRule, GrantWindow
 
 @admin.register(EligibilityRule)
 class EligibilityRuleAdmin(admin.ModelAdmin):
-    list_display = ("code", "description", "version", "is_unverified", "enabled")
+    list_display = ("code", "description", "description_en", "version", "is_unverified", "enabled")
     list_editable = ("enabled",)
 
 

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Safe at import time: panels holds no models.
+from registry import panels
+
 
 class GrantsConfig(AppConfig):
     name = "grants"
@@ -12,3 +15,5 @@ class GrantsConfig(AppConfig):
         from grants.models import Proposal
 
         visibility.register("grants.proposal", lambda user: Proposal.objects.visible_to(user).values("pk"))
+        # The Ormas record lists its grant proposals (the viewer's readable ones) through the registry's panel slot.
+        panels.register("summary", "grants/ormas_panel.html", order=20)

@@ -6,7 +6,7 @@ in the admin without code never lets an Ormas through unseen. A disabled rule is
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -82,12 +82,16 @@ def _registered(ormas: Ormas, window: GrantWindow | None, on: dt.date, params: d
     return True, _("Valid SKT %(number)s.") % {"number": ormas.skt_number}
 
 
-def _scope_of(ormas: Ormas, window: GrantWindow | None) -> str:
-    return window.office.region_id if window else ormas.province_code
+def _scope_of(ormas: Ormas, window: GrantWindow | None, params: dict[str, Any]) -> str:
+    """The region the Ormas must be present in: the window's office's, else the one the caller names (an offer's
+    office), else the Ormas's province."""
+    if window is not None:
+        return window.office.region_id
+    return str(params.get("_region") or ormas.province_code)
 
 
 def _local_presence(ormas: Ormas, window: GrantWindow | None, on: dt.date, params: dict[str, Any]) -> tuple[bool, str]:
-    scope = _scope_of(ormas, window)
+    scope = _scope_of(ormas, window, params)
     for chapter in ormas.chapters.filter(is_active=True).exclude(buku_induk_number=""):
         if within(chapter.region_id, scope):
             return True, _("%(chapter)s, Buku Induk %(number)s.") % {
@@ -176,20 +180,36 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def check(ormas: Ormas, *, window: GrantWindow | None = None, on: dt.date | None = None) -> Verdict:
-    """Every enabled condition for `ormas` (in `window` if given) on day `on`, each with pass/fail and reason."""
+def check(
+    ormas: Ormas,
+    *,
+    window: GrantWindow | None = None,
+    on: dt.date | None = None,
+    region: str | None = None,
+    codes: Collection[str] | None = None,
+) -> Verdict:
+    """Every enabled condition for `ormas` (in `window` if given) on day `on`, each with pass/fail and reason.
+
+    Without a window, `region` names the region of local presence (an offer's office; default: the province) and
+    `codes` limits the answer to those rules (an offer that applies only some of the gate's conditions)."""
     on = on or timezone.localdate()
     verdict = Verdict(ormas_id=ormas.pk, on=on, window_id=window.pk if window else None)
-    for rule in EligibilityRule.objects.filter(enabled=True):
+    rules = EligibilityRule.objects.filter(enabled=True)
+    if codes is not None:
+        rules = rules.filter(code__in=list(codes))
+    for rule in rules:
         function = CHECKS.get(rule.code)
         if function is None:
             passed, reason = False, _("No check is defined for this rule; ask the system administrator.")
         else:
-            passed, reason = function(ormas, window, on, rule.parameters or {})
+            params = dict(rule.parameters or {})
+            if region:
+                params["_region"] = region
+            passed, reason = function(ormas, window, on, params)
         verdict.conditions.append(
             Condition(
                 code=rule.code,
-                description=rule.description,
+                description=rule.label,
                 passed=passed,
                 reason=str(reason),
                 legal_source=rule.legal_source,

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
@@ -20,7 +21,10 @@ class EligibilityRule(models.Model):
     """One condition of the gate. The code picks the check in grants/eligibility.py; everything else is data."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    description = models.CharField(_("description"), max_length=300)
+    # Reference data is written in Indonesian (the registry's and services' too); the English text is kept beside
+    # it so that an English page is complete. `label` picks the one for the active language.
+    description = models.CharField(_("description (Indonesian)"), max_length=300)
+    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
     legal_source = models.CharField(_("legal source"), max_length=300, blank=True)
     version = models.CharField(_("version"), max_length=40, default="1")
     is_unverified = models.BooleanField(
@@ -36,6 +40,13 @@ class EligibilityRule(models.Model):
         verbose_name_plural = _("eligibility rules")
 
     def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The description in the active language: English where it is given and English is active."""
+        if self.description_en and (get_language() or "").startswith("en"):
+            return self.description_en
         return self.description
 
 

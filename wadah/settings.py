@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "coordination",
     "guidance",
     "grants",
+    "opportunities",
+    "awards",
     "insights",
     "portal",
     "api",

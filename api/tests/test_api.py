@@ -88,7 +88,7 @@ def test_requests_are_rate_limited(client, city_ormas):
 def test_partner_endpoints_need_a_token(client, city_ormas, system_admin):
     url = "/api/v1/partner/ormas-status"
     assert client.get(url, {"number": city_ormas.skt_number}).status_code == 401
-    token, plain = actions.issue_token(name="SIPD", organisation="BPKAD", by=system_admin)
+    token, plain = actions.issue_token(name="SIPD", organisation="BPKAD", by=system_admin, scopes=["ormas_status"])
     assert ApiToken.objects.get().token_hash != plain  # stored hashed
     assert Entry.objects.filter(action="api_token.issued").exists()
     auth = {"HTTP_AUTHORIZATION": f"Bearer {plain}"}

@@ -64,6 +64,7 @@ DATA_MIGRATIONS = [
     ("registry.migrations.0007_name_terms_seed", "seed"),
     ("coordination.migrations.0002_action_item_period", "add_period"),
     ("grants.migrations.0002_rules", "forwards"),
+    ("grants.migrations.0003_rule_descriptions_id", "forwards"),
     ("supervision.migrations.0004_due_process_data", "seed"),
     ("guidance.migrations.0002_reference_data", "load"),
 ]

@@ -44,7 +44,7 @@ HOSTILE = [
 COMMON_PARAMS = ["page", "q", "status", "sort", "order", "into", "next", "region", "office", "year", "kind", "type"]
 # Never fuzzed: ending the session would leave the rest of the run anonymous.
 SKIP_NAMES = {"accounts:logout", "admin:logout", "set_language", "accounts:otp-verify", "accounts:otp-setup"}
-ROLES = [None, "petugas.provinsi", "pimpinan", "polda", "sekretariat", "admin"]
+ROLES = [None, "petugas.provinsi", "pimpinan", "polda", "sekretariat", "admin", "mitra.csr"]
 PAGES_PER_ROLE = 120
 VARIANTS_PER_URL = 3
 

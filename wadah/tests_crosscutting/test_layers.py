@@ -33,6 +33,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "coordination",
             "guidance",
             "grants",
+            "opportunities",
+            "awards",
         ),
     ),
     ("read models and audiences", ("insights", "portal", "api")),
@@ -55,6 +57,16 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         # The grant gate reads sanctions in force (supervision) and filed activity reports (services).
         ("grants", "supervision"),
         ("grants", "services"),
+        # An offer's conditions are the grant gate's plus the Ormas's capacity level (guidance's assessments).
+        ("opportunities", "grants"),
+        ("opportunities", "guidance"),
+        # Award criteria score what the capability apps record: activity reports (services), guidance events and
+        # capacity gains, grants with a verified LPJ, no sanctions (supervision). Other apps register more kinds
+        # into awards/criteria.py from their ready() (e.g. partnerships), pointing at awards, not the reverse.
+        ("awards", "services"),
+        ("awards", "guidance"),
+        ("awards", "grants"),
+        ("awards", "supervision"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),

@@ -17,7 +17,8 @@ from demo.complaints import seed_complaints_demo
 from demo.coordination import seed_coordination_demo
 from demo.grants import seed_grants_demo
 from demo.guidance import seed_guidance_demo
-from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, POLRES, STAFF
+from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, PARTNER, POLRES, STAFF
+from demo.opportunities import seed_opportunities_demo
 from demo.registry.generate import DemoGenerator
 from demo.services import seed_services_demo
 from demo.supervision import seed_supervision_demo
@@ -68,6 +69,9 @@ class Command(BaseCommand):
                 grants = seed_grants_demo(
                     officer=User.objects.get(username="petugas.provinsi"), leader=User.objects.get(username="pimpinan")
                 )
+                offers, rounds = seed_opportunities_demo(
+                    officer=User.objects.get(username="petugas.provinsi"), leader=User.objects.get(username="pimpinan")
+                )
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
@@ -75,6 +79,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo coordination: {teams} teams, two Rakor with minutes and open items, a protocol.")
         self.stdout.write(f"Demo guidance: {programmes} programmes with events, attendance and assessments.")
         self.stdout.write(f"Demo grants: {grants} proposals in two windows (one recommendation only).")
+        self.stdout.write(f"Demo opportunities: {offers} offers of two partners; awards: {rounds} rounds.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in STAFF:
@@ -198,6 +203,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<22} {Role(role).label} ({scope}){note}")
         if User.objects.filter(username=ORMAS_ACCOUNT).exists():
             self.stdout.write(f"  {ORMAS_ACCOUNT:<22} {Role.ORMAS_ACCOUNT.label} (its own Ormas only)")
+        if User.objects.filter(username=PARTNER).exists():
+            self.stdout.write(f"  {PARTNER:<22} {Role.PARTNER.label} (a company's CSR programme: its own offers)")
         if User.objects.filter(username=BINDA).exists():
             self.stdout.write(f"  {BINDA:<22} {Role.AGENCY_MEMBER.label} (BINDA: its compartment of the demo cases)")
         if User.objects.filter(username=POLRES).exists():
