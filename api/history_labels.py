@@ -8,5 +8,6 @@ register(
     {
         "api_token.issued": _("Partner token issued"),
         "api_token.revoked": _("Partner token revoked"),
+        "api.eligibility_disclosed": _("Grant eligibility given to a partner system"),
     }
 )

@@ -78,6 +78,16 @@ def compare(ormas: Ormas, *, before: Assessment | None = None, after: Assessment
     return comparison
 
 
+def latest_scores(ormas_ids: list[int]) -> dict[int, Assessment]:
+    """The latest validated assessment of each Ormas."""
+    result: dict[int, Assessment] = {}
+    for assessment in (
+        Assessment.objects.validated().filter(ormas_id__in=ormas_ids).order_by("ormas_id", "-assessed_on", "-pk")
+    ):
+        result.setdefault(assessment.ormas_id, assessment)
+    return result
+
+
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
