@@ -192,6 +192,10 @@ class Letter(models.Model):
         "activity-report-receipt": _("Activity report receipt"),
         "dissolution-notice": _("Dissolution notice"),
         "event-invitation": _("Invitation to a guidance event"),
+        "document-check-report": _("Berita acara of the document check"),
+        "field-check-report": _("Berita acara of the field check"),
+        "document-validity-form": _("Formulir keabsahan dokumen"),
+        "activity-recommendation": _("Activity recommendation"),
         "other": _("Other"),
     }
 

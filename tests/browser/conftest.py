@@ -66,6 +66,9 @@ DATA_MIGRATIONS = [
     ("grants.migrations.0002_rules", "forwards"),
     ("supervision.migrations.0004_due_process_data", "seed"),
     ("guidance.migrations.0002_reference_data", "load"),
+    ("registry.migrations.0012_registration_rules_and_name_hints", "seed"),
+    ("workdays.migrations.0003_service_periods", "load"),
+    ("services.migrations.0005_due_process_services", "load"),
 ]
 
 

@@ -55,6 +55,8 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         # The grant gate reads sanctions in force (supervision) and filed activity reports (services).
         ("grants", "supervision"),
         ("grants", "services"),
+        # Services refused under a sanction in force ask supervision's one definition of it (active_sanction).
+        ("services", "supervision"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),
