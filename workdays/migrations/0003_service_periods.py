@@ -80,13 +80,26 @@ def load(apps, schema_editor):
         Period.objects.update_or_create(code=code, defaults=values)
     Holiday = apps.get_model("workdays", "Holiday")
     for holiday in Holiday.objects.filter(kind="cuti_bersama", is_unverified=True):
-        holiday.legal_source = CUTI_NOTE.format(year=holiday.date.year)
+        year = holiday.date.year
+        holiday.legal_source = CUTI_NOTE.format(year=year)
+        if _estimated(year):
+            holiday.legal_source = (ESTIMATE_NOTE.format(year=year) + holiday.legal_source)[:300]
         holiday.save(update_fields=["legal_source"])
 
 
+def _estimated(year):
+    import holidays
+
+    names = holidays.country_holidays("ID", years=year, language="en_US")
+    return any("estimated" in name.lower() for name in names.values())
+
+
+ESTIMATE_NOTE = "ESTIMATE: the holidays package only estimates the lunar dates of {year}. "
+
+
 CUTI_NOTE = (
-    "UNVERIFIED: confirm against the SKB 3 Menteri for {year} (dates from python-holidays). Counted as "
-    "non-working: an interpretation (cuti bersama is leave, not a public holiday) that favours the Ormas"
+    "UNVERIFIED: check the SKB 3 Menteri {year} (dates from python-holidays). Non-working: an interpretation "
+    "(cuti bersama is leave, not a holiday) that favours the Ormas"
 )
 
 
