@@ -69,6 +69,7 @@ DATA_MIGRATIONS = [
     ("registry.migrations.0012_registration_rules_and_name_hints", "seed"),
     ("workdays.migrations.0003_service_periods", "load"),
     ("services.migrations.0005_due_process_services", "load"),
+    ("letters.migrations.0003_classification_codes", "load"),
 ]
 
 
