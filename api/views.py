@@ -126,10 +126,10 @@ class LetterOut(Schema):
     id: uuid.UUID
     number: str
     issued_on: dt.date
-    title: str
-    subject: str
+    title: str | None = Field(description="null for a supervision letter (UU 14/2008 Pasal 17(a))")
+    subject: str | None
     office: str
-    signatory_position: str
+    signatory_position: str | None
     status: str = Field(
         description="valid | expired | revoked | superseded | no_force (the Ormas was revoked or dissolved), as of today"
     )
@@ -283,6 +283,26 @@ def letter_verify(request: HttpRequest, letter_id: uuid.UUID) -> Any:
     if found is None:
         return Status(404, {"detail": "No letter with this id."})
     letter = found.letter
+    if found.restricted:
+        # A supervision or law-enforcement letter (UU 14/2008 Pasal 17(a)): authenticity and force only.
+        return {
+            "id": letter.public_id,
+            "number": letter.number,
+            "issued_on": letter.issued_on,
+            "title": None,
+            "subject": None,
+            "office": letter.office.name,
+            "signatory_position": None,
+            "status": found.status,
+            "valid_until": letter.valid_until,
+            "revoked_on": timezone.localtime(letter.revoked_at).date() if letter.revoked_at else None,
+            "revocation_reason": None,
+            "superseded_by": letter.superseded_by.public_id if letter.superseded_by else None,
+            "ormas_name": None,
+            "ormas_status": None,
+            "sanction": None,
+            "checked_on": found.today,
+        }
     return {
         "id": letter.public_id,
         "number": letter.number,

@@ -170,6 +170,11 @@ def parse_status(text: str) -> str | None:
     value = normalize(text)
     if not value:
         return Ormas.Status.ACTIVE
+    # Known but unregistered (MK 82/PUU-XI/2013): registering, or only recorded.
+    if re.search(r"dalam\s*proses|sedang\s*(di)?proses|proses\s*(skt|pendaftaran)", value):
+        return Ormas.Status.IN_PROCESS
+    if re.search(r"terdata|(tidak|tdk|belum)\s*terdaftar", value):
+        return Ormas.Status.TERDATA
     if re.search(r"(tidak|tdk|non|belum|kurang)\s*aktif|vakum|pasif", value):
         return Ormas.Status.INACTIVE
     if "beku" in value:
@@ -259,7 +264,7 @@ class Analyser:
                 % {"value": get("legal_form")}
             )
         elif not registered:
-            pass  # recorded as terdata below
+            pass  # recorded as terdata (or dalam proses, when the sheet says so) below
         elif legal == Ormas.LegalForm.UNINCORPORATED and not values["skt_number"]:
             errors.append(_("An Ormas without legal-entity status needs its SKT number."))
         elif legal in (Ormas.LegalForm.ASSOCIATION, Ormas.LegalForm.FOUNDATION) and not values["ahu_number"]:

@@ -12,14 +12,24 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from audit.log import record
-from letters.models import Letter, LetterFormat, NumberSequence
+from letters.models import Letter, LetterClassification, LetterFormat, NumberSequence, SignedScan
 from letters.pdf import render_letter_pdf
+from wadah.lib.files import DOCUMENT_TYPES, sniff
+
+# A signed scan: a PDF or a photo of the paper letter.
+SCAN_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k in ("pdf", "jpg", "png")}
+MAX_SCAN_MB = 10
 
 
 def next_number(office: Office, year: int) -> int:
     """Take the next number of this office and year. Call inside a transaction: the row stays locked until it
-    ends, so concurrent issuers queue here, and a rollback gives the number back (no gaps, no duplicates)."""
-    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(office=office, year=year)
+    ends, so concurrent issuers queue here, and a rollback gives the number back (no gaps, no duplicates).
+    A year's first number follows the format's starting number where an admin set one (a register moved mid-year)."""
+    sequence, created = NumberSequence.objects.select_for_update().get_or_create(office=office, year=year)
+    if created:
+        letter_format = LetterFormat.objects.filter(office=office, is_active=True).first()
+        if letter_format and letter_format.starting_year == year and letter_format.starting_number:
+            sequence.last_number = letter_format.starting_number - 1
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number
@@ -79,9 +89,11 @@ def issue_letter(
 
     letter_format = LetterFormat.for_office(office)
     sequence = next_number(office, issued_on.year)
+    classification = LetterClassification.code_for(kind)
     letter = Letter(
         office=office,
-        number=letter_format.format(seq=sequence, date=issued_on),
+        number=letter_format.format(seq=sequence, date=issued_on, code=classification),
+        classification_code=classification,
         sequence=sequence,
         year=issued_on.year,
         kind=kind,
@@ -157,3 +169,58 @@ def revoke_letter(letter: Letter, *, by: User, reason: str) -> Letter:
         about=letter.source,
     )
     return letter
+
+
+def check_starting_number(office: Office, year: int, number: int) -> None:
+    """Refuse a starting number that an issued letter of this office and year already holds or has passed."""
+    if number < 1:
+        raise ValidationError(_("The first number must be 1 or more."))
+    used = Letter.objects.filter(office=office, year=year).aggregate(models.Max("sequence"))["sequence__max"]
+    if used and number <= used:
+        raise ValidationError(
+            _(
+                "Number %(number)d cannot start the %(year)d register: Wadah has already issued letters up to "
+                "number %(used)d this year."
+            )
+            % {"number": number, "year": year, "used": used}
+        )
+
+
+@transaction.atomic
+def set_starting_number(letter_format: LetterFormat, *, year: int, number: int, by: User | None) -> None:
+    """A register moved to Wadah mid-year: the next letter of `year` gets `number` (the paper register's next)."""
+    check_starting_number(letter_format.office, year, number)
+    sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
+        office=letter_format.office, year=year
+    )
+    old = sequence.last_number
+    sequence.last_number = number - 1
+    sequence.save(update_fields=["last_number"])
+    LetterFormat.objects.filter(pk=letter_format.pk).update(starting_number=number, starting_year=year)
+    record(
+        letter_format,
+        "letter.numbering_started",
+        by=by,
+        data={"office": letter_format.office.name, "year": year, "first_number": number, "previous_last": old},
+    )
+
+
+@transaction.atomic
+def attach_signed_scan(letter: Letter, *, by: User, upload: Any) -> SignedScan:
+    """Attach the scan of the paper letter as signed. The caller's view checks scope; here: who may, and the type."""
+    letter = Letter.objects.select_related("office").get(pk=letter.pk)
+    if not (by.can_edit_registry and by.in_scope(letter.office.region_id)):
+        raise PermissionDenied
+    sniffed = sniff(upload, SCAN_TYPES, max_mb=MAX_SCAN_MB)
+    scan = SignedScan(letter=letter, uploaded_by=by)
+    scan.store(upload, sniffed)
+    scan.save()
+    record(
+        letter,
+        "letter.scan_attached",
+        by=by,
+        ormas=letter.ormas,
+        data={"number": letter.number, "name": scan.original_name, "size": scan.size},
+        about=letter.source,
+    )
+    return scan

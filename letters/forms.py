@@ -57,3 +57,11 @@ class RevokeForm(forms.Form):
         if not reason:
             raise forms.ValidationError(_("Give the reason."))
         return reason
+
+
+class ScanForm(forms.Form):
+    file = forms.FileField(
+        label=_("Scan of the signed letter"),
+        help_text=_("PDF or a photo (JPG, PNG), at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )

@@ -20,13 +20,14 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
 from wadah.lib.urls import absolute_url
+from wadah.models import PrivateFile
 
 if TYPE_CHECKING:
     from accounts.models import Office, User
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 DEFAULT_PATTERN = "220/{seq}/Kesbangpol/{year}"
-PLACEHOLDERS = {"seq", "year", "month_roman", "office"}
+PLACEHOLDERS = {"seq", "year", "month_roman", "office", "code"}
 # Where a province office dates its letters when its format names no place (admins can set any place).
 PROVINCE_CAPITALS = {"62": "Palangka Raya"}
 
@@ -44,7 +45,7 @@ def validate_pattern(pattern: str) -> None:
     unknown = names - PLACEHOLDERS
     if unknown:
         raise ValidationError(
-            _("Unknown placeholder(s): %(names)s. Use {seq}, {year}, {month_roman}, {office}.")
+            _("Unknown placeholder(s): %(names)s. Use {seq}, {year}, {month_roman}, {office}, {code}.")
             % {"names": ", ".join(sorted(unknown))}
         )
 
@@ -66,7 +67,7 @@ class LetterFormat(models.Model):
         validators=[validate_pattern],
         help_text=_(
             "Placeholders: {seq} (the running number, zero-padded), {year}, {month_roman} (I–XII), "
-            "{office} (the office code below)."
+            "{office} (the office code below), {code} (the letter type's archive classification code)."
         ),
     )
     seq_width = models.PositiveSmallIntegerField(_("digits in {seq}"), default=3)
@@ -86,6 +87,14 @@ class LetterFormat(models.Model):
         help_text=_("Where this numbering comes from (e.g. the regional regulation on official correspondence)."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # A register that moves to Wadah mid-year goes on from the paper register's next number (letters.actions).
+    starting_number = models.PositiveIntegerField(
+        _("first number in Wadah"),
+        null=True,
+        blank=True,
+        help_text=_("For a register moved to Wadah mid-year: the next free number of the paper register."),
+    )
+    starting_year = models.PositiveSmallIntegerField(_("for the year"), null=True, blank=True)
 
     class Meta:
         ordering = ["office_id", "-is_active", "pk"]
@@ -115,13 +124,44 @@ class LetterFormat(models.Model):
         except IntegrityError:  # another request created it a moment ago
             return cls.objects.get(office=office, is_active=True)
 
-    def format(self, *, seq: int, date: dt.date) -> str:
+    def format(self, *, seq: int, date: dt.date, code: str = "") -> str:
         return self.pattern.format(
             seq=str(seq).zfill(self.seq_width),
             year=date.year,
             month_roman=ROMAN_MONTHS[date.month - 1],
             office=self.office_code or self.office.region_id,
+            code=code or DEFAULT_CLASSIFICATION,
         )
+
+
+DEFAULT_CLASSIFICATION = "220"
+
+
+class LetterClassification(models.Model):
+    """The archive classification code (kode klasifikasi arsip) of one kind of letter, written into its number
+    through {code} and kept on the letter. Admin data with its source: the codes are UNVERIFIED until the office
+    confirms them against the classification it applies."""
+
+    kind = models.SlugField(_("letter kind"), max_length=60, unique=True)
+    code = models.CharField(_("classification code"), max_length=20)
+    name = models.CharField(_("name"), max_length=200)
+    legal_source = models.CharField(_("legal source"), max_length=300)
+    is_unverified = models.BooleanField(_("unverified"), default=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("letter classification code")
+        verbose_name_plural = _("letter classification codes")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.code}"
+
+    @classmethod
+    def code_for(cls, kind: str) -> str:
+        found = cls.objects.filter(kind__in=[kind, "other"]).values_list("kind", "code")
+        codes = dict(found)
+        return codes.get(kind) or codes.get("other") or DEFAULT_CLASSIFICATION
 
 
 class NumberSequence(models.Model):
@@ -192,12 +232,17 @@ class Letter(models.Model):
         "activity-report-receipt": _("Activity report receipt"),
         "dissolution-notice": _("Dissolution notice"),
         "event-invitation": _("Invitation to a guidance event"),
+        "document-check-report": _("Berita acara of the document check"),
+        "field-check-report": _("Berita acara of the field check"),
+        "document-validity-form": _("Formulir keabsahan dokumen"),
+        "activity-recommendation": _("Activity recommendation"),
         "other": _("Other"),
     }
 
     public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey("accounts.Office", models.PROTECT, related_name="letters", verbose_name=_("office"))
     number = models.CharField(_("number"), max_length=120)
+    classification_code = models.CharField(_("classification code"), max_length=20, blank=True)
     sequence = models.PositiveIntegerField(_("sequence"))
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.SlugField(_("kind"), max_length=60)
@@ -300,3 +345,21 @@ class Letter(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+class SignedScan(PrivateFile):
+    """The scan of the letter as signed on paper (wet signature and stamp), attached after issue. Private: streamed
+    only through the letter's permission check."""
+
+    letter = models.ForeignKey(Letter, models.CASCADE, related_name="scans", verbose_name=_("letter"))
+    file = models.FileField(upload_to="letter-scans/%Y/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("signed scan")
+        verbose_name_plural = _("signed scans")
+
+    def __str__(self) -> str:
+        return self.original_name

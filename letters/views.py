@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import registry_editor, registry_reader
 from accounts.typing import AuthedHttpRequest
 from letters import actions
-from letters.forms import LetterFilterForm, RevokeForm
-from letters.models import Letter, LetterQuerySet
+from letters.forms import LetterFilterForm, RevokeForm, ScanForm
+from letters.models import Letter, LetterQuerySet, SignedScan
 from wadah.lib.files import private_file_response
 
 PAGE_SIZE = 50
@@ -51,7 +51,7 @@ def letter_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "letters/letter_detail.html",
-        {"letter": letter, "status": letter.live_status(), "revoke_form": RevokeForm()},
+        {"letter": letter, "status": letter.live_status(), "revoke_form": RevokeForm(), "scan_form": ScanForm()},
     )
 
 
@@ -80,6 +80,34 @@ def letter_revoke(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "letters/letter_detail.html",
-        {"letter": letter, "status": letter.live_status(), "revoke_form": form},
+        {"letter": letter, "status": letter.live_status(), "revoke_form": form, "scan_form": ScanForm()},
         status=400,
     )
+
+
+@require_POST
+@registry_editor
+def scan_attach(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    """Attach the scan of the paper letter as signed (sniffed, private, only for this letter's office scope)."""
+    letter = _letter_for(request, pk)
+    form = ScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            actions.attach_signed_scan(letter, by=request.user, upload=form.cleaned_data["file"])
+        except ValidationError as exc:
+            form.add_error("file", exc)
+        else:
+            messages.success(request, _("The signed scan was attached."))
+            return redirect(letter)
+    return render(
+        request,
+        "letters/letter_detail.html",
+        {"letter": letter, "status": letter.live_status(), "revoke_form": RevokeForm(), "scan_form": form},
+        status=400,
+    )
+
+
+@registry_reader
+def scan_download(request: AuthedHttpRequest, scan_pk: int) -> HttpResponseBase:
+    scan = get_object_or_404(SignedScan.objects.filter(letter__in=_letters(request)), pk=scan_pk)
+    return private_file_response(scan.file, filename=scan.original_name, content_type=scan.content_type)

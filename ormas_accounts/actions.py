@@ -17,6 +17,8 @@ from accounts.models import Role, User
 from audit.log import record
 from ormas_accounts.models import OrmasAccountRequest
 from ormas_accounts.tasks import notify_officers_of_account_request, send_account_request_mail
+from regions.models import Region
+from registry import actions as registry_actions
 from registry.models import Ormas
 from wadah.lib.files import SniffedType, save_private, sha256_of
 
@@ -54,14 +56,25 @@ def request_ormas_account(
     email: str,
     phone: str,
     password: str,
-    ormas: Ormas,
+    ormas: Ormas | None,
     position: str,
     position_other: str = "",
     upload: UploadedFile,
     sniffed: SniffedType,
+    new_ormas: dict[str, Any] | None = None,
 ) -> OrmasAccountRequest:
-    """Create an Ormas account (no Ormas yet) and its pending request; the caller has sniffed the upload."""
+    """Create an Ormas account (no Ormas yet) and its pending request; the caller has sniffed the upload.
+
+    `ormas` is the registered Ormas the account will act for; for a first-time applicant whose Ormas is not in the
+    register, `ormas` is None and `new_ormas` gives {name, abbreviation, address, region} (a village Region)."""
     email = email.strip().lower()
+    if ormas is None:
+        new_ormas = new_ormas or {}
+        if not (new_ormas.get("name") or "").strip() or not (new_ormas.get("address") or "").strip():
+            raise ValidationError(_("Give the name and the secretariat address of the new Ormas."))
+        region = new_ormas.get("region")
+        if not isinstance(region, Region) or region.code.count(".") != 3:  # a desa or kelurahan
+            raise ValidationError(_("Choose the village (desa/kelurahan) of the new Ormas's secretariat."))
     full_name = " ".join(full_name.split())
     if not full_name:
         raise ValidationError(_("Enter your full name."))
@@ -96,6 +109,10 @@ def request_ormas_account(
     account_request = OrmasAccountRequest(
         user=user,
         ormas=ormas,
+        new_ormas_name=" ".join((new_ormas or {}).get("name", "").split())[:255] if ormas is None else "",
+        new_ormas_abbreviation=(new_ormas or {}).get("abbreviation", "").strip()[:60] if ormas is None else "",
+        new_ormas_address=(new_ormas or {}).get("address", "").strip()[:300] if ormas is None else "",
+        new_ormas_region=(new_ormas or {}).get("region") if ormas is None else None,
         position=position,
         position_other=position_other.strip() if position == OrmasAccountRequest.Position.OTHER else "",
         phone=phone.strip(),
@@ -115,6 +132,7 @@ def request_ormas_account(
             "position": account_request.position_label,
             "document": account_request.document_name,
             "again": existing is not None,
+            **({"new_ormas": account_request.new_ormas_name} if ormas is None else {}),
         },
         personal=["email"],
     )
@@ -125,7 +143,11 @@ def request_ormas_account(
 
 
 def _lock_pending(account_request: OrmasAccountRequest, status: str) -> OrmasAccountRequest:
-    locked = OrmasAccountRequest.objects.select_for_update().select_related("user", "ormas").get(pk=account_request.pk)
+    locked = (
+        OrmasAccountRequest.objects.select_for_update(of=("self",))
+        .select_related("user", "ormas")
+        .get(pk=account_request.pk)
+    )
     if not locked.can_move_to(status):
         raise ValidationError(
             _("This request has already been decided (%(status)s).") % {"status": locked.get_status_display()},
@@ -134,21 +156,43 @@ def _lock_pending(account_request: OrmasAccountRequest, status: str) -> OrmasAcc
     return locked
 
 
-def _check_officer(by: User, ormas: Ormas) -> None:
+def _check_officer(by: User, account_request: OrmasAccountRequest) -> None:
     if not by.can_edit_registry:
         raise PermissionDenied
-    if not Ormas.objects.visible_to(by).filter(pk=ormas.pk).exists():
+    if account_request.ormas is None:
+        if not by.in_scope(account_request.region_code):
+            raise PermissionDenied
+        return
+    if not Ormas.objects.visible_to(by).filter(pk=account_request.ormas.pk).exists():
         raise PermissionDenied
+
+
+def _record_new_ormas(account_request: OrmasAccountRequest, *, by: User) -> Ormas:
+    """The first-time applicant's Ormas enters the register as "dalam proses" (registering: the account exists to
+    file its SKT pre-verification). It is not registered: only the services open to unregistered Ormas accept it."""
+    ormas = registry_actions.create_ormas(
+        by=by,
+        name=account_request.new_ormas_name,
+        abbreviation=account_request.new_ormas_abbreviation,
+        legal_form=Ormas.LegalForm.UNINCORPORATED,
+        address=account_request.new_ormas_address,
+        region=account_request.new_ormas_region,
+        status=Ormas.Status.IN_PROCESS,
+    )
+    return ormas
 
 
 @transaction.atomic
 def confirm_ormas_account(account_request: OrmasAccountRequest, *, by: User, note: str = "") -> OrmasAccountRequest:
     """Let the account act for its Ormas: user.ormas is set, the applicant is e-mailed."""
     locked = _lock_pending(account_request, OrmasAccountRequest.Status.CONFIRMED)
-    _check_officer(by, locked.ormas)
+    _check_officer(by, locked)
     user = locked.user
     if user.ormas_id and user.ormas_id != locked.ormas_id:
         raise ValidationError(_("This account already acts for another Ormas."), code="other_ormas")
+    created = locked.ormas is None
+    if created:
+        locked.ormas = _record_new_ormas(locked, by=by)
     user.ormas = locked.ormas
     user.is_active = True
     user.save(update_fields=["ormas", "is_active"])
@@ -156,14 +200,19 @@ def confirm_ormas_account(account_request: OrmasAccountRequest, *, by: User, not
     locked.decided_by = by
     locked.decided_at = timezone.now()
     locked.decision_note = note.strip()
-    locked.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    locked.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "ormas"])
     record(
         locked,
         "ormas_account.confirmed",
         by=by,
         ormas=locked.ormas,
         changes={"status": [OrmasAccountRequest.Status.PENDING, OrmasAccountRequest.Status.CONFIRMED]},
-        data={"account": user.username, "position": locked.position_label, "note": locked.decision_note},
+        data={
+            "account": user.username,
+            "position": locked.position_label,
+            "note": locked.decision_note,
+            "new_ormas": created,
+        },
     )
     _mail_on_commit(locked, "confirmed")
     return locked
@@ -175,7 +224,7 @@ def reject_ormas_account(account_request: OrmasAccountRequest, *, by: User, reas
     if not reason.strip():
         raise ValidationError(_("Give the reason for the rejection; the applicant reads it."), code="reason")
     locked = _lock_pending(account_request, OrmasAccountRequest.Status.REJECTED)
-    _check_officer(by, locked.ormas)
+    _check_officer(by, locked)
     user = locked.user
     if (
         user.ormas_id is None
@@ -207,7 +256,7 @@ def describe(account_request: OrmasAccountRequest) -> dict[str, Any]:
     return {
         "reference": account_request.reference,
         "name": str(account_request.user),
-        "ormas": account_request.ormas.name,
+        "ormas": account_request.ormas_name,
         "position": account_request.position_label,
         "reason": account_request.decision_note,
     }

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from ormas_accounts.models import OrmasAccountRequest
+from regions.models import Region
 from registry.models import Ormas
 from wadah.lib.files import SniffedType, sniff
 
@@ -41,10 +42,23 @@ class OrmasAccountRequestForm(forms.Form):
     )
     ormas = forms.UUIDField(
         label=_("Ormas"),
+        required=False,
         error_messages={
-            "required": _("Find your Ormas by name, abbreviation or SKT/AHU number, then choose it."),
             "invalid": _("Find your Ormas by name, abbreviation or SKT/AHU number, then choose it."),
         },
+    )
+    # A first-time applicant: the Ormas is not in the register yet (registration is voluntary, MK 82/PUU-XI/2013).
+    new_ormas = forms.BooleanField(
+        label=_("My Ormas is not in the register yet: I want to apply for its first SKT"), required=False
+    )
+    new_ormas_name = forms.CharField(label=_("Name of the Ormas (as in its deed)"), max_length=255, required=False)
+    new_ormas_abbreviation = forms.CharField(label=_("Abbreviation"), max_length=60, required=False)
+    new_ormas_address = forms.CharField(label=_("Secretariat address"), max_length=300, required=False)
+    new_ormas_region = forms.CharField(
+        label=_("Village code (kode desa/kelurahan) of the secretariat"),
+        max_length=13,
+        required=False,
+        help_text=_("For example 62.71.01.1001."),
     )
     position = forms.ChoiceField(
         label=_("Your position in the Ormas"), choices=OrmasAccountRequest.Position.choices, widget=forms.RadioSelect
@@ -92,6 +106,8 @@ class OrmasAccountRequestForm(forms.Form):
 
     def clean_ormas(self) -> Any:
         public_id = self.cleaned_data["ormas"]
+        if public_id is None:
+            return None
         self.ormas_object = Ormas.objects.filter(public_id=public_id).first()
         if self.ormas_object is None:
             raise forms.ValidationError(
@@ -102,6 +118,19 @@ class OrmasAccountRequestForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        self.new_region: Region | None = None
+        if data.get("new_ormas"):
+            self.ormas_object = None
+            for field in ("new_ormas_name", "new_ormas_address"):
+                if not (data.get(field) or "").strip():
+                    self.add_error(field, _("This field is required."))
+            code = (data.get("new_ormas_region") or "").strip()
+            # A desa or kelurahan: the fourth level of the Kemendagri code.
+            self.new_region = Region.objects.filter(code=code).first() if code.count(".") == 3 else None
+            if self.new_region is None:
+                self.add_error("new_ormas_region", _("No village has this code. Ask your Kesbangpol office for it."))
+        elif data.get("ormas") is None and "ormas" not in self.errors:
+            self.add_error("ormas", _("Find your Ormas by name, abbreviation or SKT/AHU number, then choose it."))
         password1, password2 = data.get("password1"), data.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("The two passwords differ. Type the same password twice."))

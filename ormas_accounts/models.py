@@ -27,8 +27,26 @@ class OrmasAccountRequest(Workflow, models.Model):
         OTHER = "lainnya", _("Other (write it)")
 
     user = models.ForeignKey(User, models.CASCADE, related_name="ormas_requests", verbose_name=_("account"))
+    # Empty for a first-time applicant whose Ormas is not in the register yet (registration is voluntary, MK
+    # 82/PUU-XI/2013): the new_ormas_* fields describe it, and confirming the request records it as "dalam proses".
     ormas = models.ForeignKey(
-        "registry.Ormas", models.PROTECT, related_name="account_requests", verbose_name=_("Ormas")
+        "registry.Ormas",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="account_requests",
+        verbose_name=_("Ormas"),
+    )
+    new_ormas_name = models.CharField(_("name of the new Ormas"), max_length=255, blank=True)
+    new_ormas_abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
+    new_ormas_address = models.CharField(_("secretariat address"), max_length=300, blank=True)
+    new_ormas_region = models.ForeignKey(
+        "regions.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("village (desa/kelurahan) of the secretariat"),
     )
     position = models.CharField(_("position"), max_length=20, choices=Position)
     position_other = models.CharField(_("other position"), max_length=120, blank=True)
@@ -55,6 +73,21 @@ class OrmasAccountRequest(Workflow, models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} — {self.user}"
+
+    @property
+    def is_new_ormas(self) -> bool:
+        return self.ormas_id is None
+
+    @property
+    def ormas_name(self) -> str:
+        return self.ormas.name if self.ormas is not None else self.new_ormas_name
+
+    @property
+    def region_code(self) -> str:
+        """Where the request is handled: the Ormas's village, or the new Ormas's."""
+        if self.ormas is not None:
+            return self.ormas.region_id
+        return self.new_ormas_region_id or ""
 
     @property
     def reference(self) -> str:

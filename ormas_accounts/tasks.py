@@ -23,7 +23,7 @@ def send_account_request_mail(request_id: int, kind: str) -> None:
         "request": account_request,
         "reference": account_request.reference,
         "name": str(user),
-        "ormas": account_request.ormas.name,
+        "ormas": account_request.ormas_name,
         "position": account_request.position_label,
         "reason": account_request.decision_note,
         "login_url": absolute_url(reverse("accounts:login")),
@@ -65,7 +65,7 @@ def send_registration_attempt_notice(user_id: int) -> None:
 def notify_officers_of_account_request(request_id: int) -> None:
     """Tell the officers whose area holds the Ormas that an account request waits for them."""
     account_request = OrmasAccountRequest.objects.select_related("ormas").get(pk=request_id)
-    region = account_request.ormas.region_id
+    region = account_request.region_code
     officers = [
         officer
         for officer in User.objects.filter(role__in=[Role.OFFICER, Role.LEADER], is_active=True)
@@ -83,7 +83,7 @@ def notify_officers_of_account_request(request_id: int) -> None:
         body = _(
             "An account was requested for %(ormas)s. Check the supporting document and confirm or reject it: %(url)s"
         ) % {
-            "ormas": account_request.ormas.name,
+            "ormas": account_request.ormas_name,
             "url": url,
         }
     send_mail(subject, body, None, sorted({officer.email for officer in officers}))

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +23,7 @@ from ormas_accounts.forms import DecisionForm, OrmasAccountRequestForm, RejectFo
 from ormas_accounts.models import OrmasAccountRequest
 from ormas_accounts.tasks import send_registration_attempt_notice
 from regions.models import Region
+from regions.scope import within_q
 from registry.models import BoardMember, Ormas
 from registry.search import public_matches
 from wadah.lib import ratelimit
@@ -64,9 +65,10 @@ def register(request: HttpRequest) -> HttpResponse:
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()
     if request.method == "POST" and not searching and form.is_valid() and not _registration_throttled(request, form):
         data = form.cleaned_data
-        assert form.ormas_object is not None and form.upload is not None and form.sniffed is not None
+        assert form.upload is not None and form.sniffed is not None
+        ormas_name = form.ormas_object.name if form.ormas_object else data["new_ormas_name"]
         # The same page follows whether or not the address has an account; its owner learns of the attempt by e-mail.
-        request.session["account_request_sent"] = {"email": data["email"], "ormas": form.ormas_object.name}
+        request.session["account_request_sent"] = {"email": data["email"], "ormas": ormas_name}
         existing = actions.existing_account_for(data["email"])
         if existing is not None and not actions.may_register_again(existing):
             request.session["account_request_id"] = None
@@ -83,6 +85,14 @@ def register(request: HttpRequest) -> HttpResponse:
                 position_other=data["position_other"],
                 upload=form.upload,
                 sniffed=form.sniffed,
+                new_ormas=None
+                if form.ormas_object
+                else {
+                    "name": data["new_ormas_name"],
+                    "abbreviation": data["new_ormas_abbreviation"],
+                    "address": data["new_ormas_address"],
+                    "region": form.new_region,
+                },
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -123,7 +133,13 @@ def _registration_throttled(request: HttpRequest, form: OrmasAccountRequestForm)
                 "Too many account requests came from your network or for this e-mail address. Try again tomorrow, "
                 "or contact %(contact)s."
             )
-            % {"contact": office_contact(form.ormas_object.region_id if form.ormas_object else "62")},
+            % {
+                "contact": office_contact(
+                    form.ormas_object.region_id
+                    if form.ormas_object
+                    else (form.new_region.code if getattr(form, "new_region", None) else "62")  # type: ignore[union-attr]
+                )
+            },
         )
         return True
     ratelimit.count("register", address)
@@ -133,7 +149,9 @@ def _registration_throttled(request: HttpRequest, form: OrmasAccountRequestForm)
 
 def _kept(data: Any) -> dict[str, Any]:
     """What a no-JavaScript search keeps of the form (passwords and files never travel back)."""
-    return {key: data.get(key) for key in ("full_name", "email", "phone", "position", "position_other", "ormas")}
+    keys: tuple[str, ...] = ("full_name", "email", "phone", "position", "position_other", "ormas", "new_ormas")
+    keys += ("new_ormas_name", "new_ormas_abbreviation", "new_ormas_address", "new_ormas_region")
+    return {key: data.get(key) for key in keys}
 
 
 def register_search(request: HttpRequest) -> HttpResponse:
@@ -212,9 +230,14 @@ def ormas_home(request: AuthedHttpRequest) -> HttpResponse:
 
 
 def _requests_for(user: Any) -> Any:
-    """Account requests whose Ormas lies in the officer's scope; everything else is 404."""
-    return OrmasAccountRequest.objects.filter(ormas__in=Ormas.objects.visible_to(user)).select_related(
-        "user", "ormas", "decided_by"
+    """Account requests whose Ormas (or, for a new Ormas, whose secretariat) lies in the officer's scope; everything
+    else is 404."""
+    condition = Q(ormas__in=Ormas.objects.visible_to(user))
+    scope = getattr(user, "scope_code", None)
+    if getattr(user, "can_read_registry", False) and scope:
+        condition |= Q(ormas__isnull=True) & within_q("new_ormas_region__code", scope)
+    return OrmasAccountRequest.objects.filter(condition).select_related(
+        "user", "ormas", "decided_by", "new_ormas_region"
     )
 
 
@@ -248,6 +271,22 @@ def _render_detail(
         *[When(position=value, then=Value(index)) for index, value in enumerate(BoardMember.Position.values)],
         default=Value(99),
     )
+    if ormas is None:  # a first-time applicant: the Ormas is recorded when the request is confirmed
+        return render(
+            request,
+            "ormas_accounts/account_request_detail.html",
+            {
+                "account_request": account_request,
+                "applicant": account_request.user,
+                "ormas": None,
+                "board": [],
+                "confirm_form": confirm_form,
+                "reject_form": reject_form,
+                "others": [],
+                "accounts": [],
+                "region_name": account_request.new_ormas_region.full_name() if account_request.new_ormas_region else "",
+            },
+        )
     board = (
         BoardMember.objects.filter(ormas=ormas, ended_on__isnull=True)
         .select_related("person", "chapter")
@@ -294,7 +333,7 @@ def account_request_confirm(request: AuthedHttpRequest, pk: int) -> HttpResponse
         messages.success(
             request,
             _("The account of %(name)s now acts for %(ormas)s. They have been told by e-mail.")
-            % {"name": account_request.user, "ormas": account_request.ormas.name},
+            % {"name": account_request.user, "ormas": account_request.ormas_name},
         )
         return redirect("ormas_accounts:account-requests")
     return _render_detail(request, account_request, form, RejectForm())

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from letters.models import Letter
+from letters.models import NOT_PUBLICLY_FINDABLE, Letter
 from supervision.queries import active_sanction
 
 
@@ -17,6 +17,9 @@ class Verification:
     status: str  # valid, expired, revoked, superseded (Letter.live_status), or no_force (the Ormas has ended)
     today: dt.date
     sanction: Any  # the sanction in force against the letter's Ormas, or None
+    # A supervision or law-enforcement letter (UU 14/2008 Pasal 17(a)): the page confirms only that it is genuine
+    # and in force; its contents, its Ormas and the revocation reason are not shown.
+    restricted: bool = False
 
 
 def verify(public_id: uuid.UUID) -> Verification | None:
@@ -27,4 +30,7 @@ def verify(public_id: uuid.UUID) -> Verification | None:
     status = letter.live_status(today)
     if status == Letter.Status.VALID and letter.ended_with_ormas():
         status = "no_force"  # genuine, but the Ormas's registration was revoked or it was dissolved
-    return Verification(letter, status, today, active_sanction(letter.ormas))
+    restricted = letter.kind in NOT_PUBLICLY_FINDABLE
+    return Verification(
+        letter, status, today, None if restricted else active_sanction(letter.ormas), restricted=restricted
+    )

@@ -42,7 +42,13 @@ def letter_verify(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     found = verify(public_id)
     if found is None:
         return _noindex(render(request, "portal/letter_unknown.html", status=404))
-    context = {"letter": found.letter, "status": found.status, "today": found.today, "sanction": found.sanction}
+    context = {
+        "letter": found.letter,
+        "status": found.status,
+        "today": found.today,
+        "sanction": found.sanction,
+        "restricted": found.restricted,
+    }
     return _noindex(render(request, "portal/letter_verify.html", context))
 
 

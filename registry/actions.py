@@ -45,8 +45,17 @@ def sync_search_columns(ormas: Ormas) -> None:
     ormas.name_search = normalize(ormas.name)
     ormas.abbreviation_search = normalize(ormas.abbreviation)
     ormas.number_search = " ".join(
-        filter(None, (compact(ormas.skt_number), compact(ormas.ahu_number), compact(ormas.foreign_permit_number)))
-    )
+        filter(
+            None,
+            (
+                compact(ormas.skt_number),
+                compact(ormas.ahu_number),
+                compact(ormas.foreign_permit_number),
+                compact(ormas.siormas_reference),
+                compact(ormas.siola_reference),
+            ),
+        )
+    )[:200]
     ormas.province_code = ormas.region_id[:2]
     ormas.regency_code = ormas.region_id[:5]
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from registry import logos
-from registry.models import DocumentType, Emblem, FieldOfActivity, NameTerm, ReservedName
+from registry.models import DocumentType, Emblem, FieldOfActivity, LegalRequirement, NameTerm, ReservedName
 from registry.names import index
 
 
@@ -27,8 +27,8 @@ class DocumentTypeAdmin(admin.ModelAdmin[DocumentType]):
 
 @admin.register(ReservedName)
 class ReservedNameAdmin(admin.ModelAdmin[ReservedName]):
-    list_display = ["name", "abbreviation", "category", "legal_basis", "is_active", "source"]
-    list_filter = ["category", "is_active"]
+    list_display = ["name", "abbreviation", "category", "effect", "legal_basis", "is_active", "source"]
+    list_filter = ["category", "effect", "is_active"]
     search_fields = ["name", "abbreviation", "legal_basis", "source"]
 
 
@@ -64,3 +64,13 @@ class EmblemAdmin(admin.ModelAdmin[Emblem]):
         value = logos.emblem_phash(obj)
         obj.phash = logos.to_signed(value) if value is not None else None
         obj.save(update_fields=["phash"])
+
+
+@admin.register(LegalRequirement)
+class LegalRequirementAdmin(admin.ModelAdmin[LegalRequirement]):
+    list_display = ["name", "code", "number", "date", "is_active", "is_unverified", "legal_source"]
+    list_filter = ["is_active", "is_unverified"]
+    search_fields = ["name", "code", "legal_source"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: LegalRequirement | None = None) -> list[str]:
+        return ["code"] if obj else []  # the code is what registry/requirements.py looks for

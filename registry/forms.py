@@ -116,6 +116,10 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
             "skt_number",
             "skt_issued_on",
             "skt_expires_on",
+            "skt_issuer",
+            "skt_issuer_name",
+            "siormas_reference",
+            "siola_reference",
             "foreign_permit_number",
             "foreign_permit_expires_on",
             "deed_number",
@@ -159,9 +163,16 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
         }
 
     logo_upload = forms.FileField(label=_("Logo"), required=False, help_text=_("PNG, JPG or WEBP, at most 2 MB."))
+    unregistered = forms.BooleanField(
+        label=_("Not registered (terdata): known to the office, without SKT or SK AHU"),
+        required=False,
+        help_text=_("Registration is voluntary (MK 82/PUU-XI/2013): an unregistered Ormas is lawful and is recorded."),
+    )
 
     def __init__(self, *args: Any, scope: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["unregistered"]  # an existing record changes status on its status page
         self.fields["fields_of_activity"].queryset = FieldOfActivity.objects.filter(is_active=True)  # type: ignore[attr-defined]
         self.setup_regions(scope, self.instance.region if self.instance.region_id else None)
         self.logo_type: SniffedType | None = None
@@ -182,7 +193,12 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         form = cleaned.get("legal_form")
-        if form == Ormas.LegalForm.UNINCORPORATED:
+        unregistered = cleaned.get("unregistered") or (
+            self.instance.pk is not None and self.instance.status in Ormas.UNREGISTERED_STATUSES
+        )
+        if unregistered:
+            pass  # terdata or dalam proses: no SKT or SK AHU yet
+        elif form == Ormas.LegalForm.UNINCORPORATED:
             if not cleaned.get("skt_number"):
                 self.add_error("skt_number", _("An Ormas without legal-entity status needs its SKT number."))
             issued, expires = cleaned.get("skt_issued_on"), cleaned.get("skt_expires_on")
@@ -199,6 +215,8 @@ class OrmasForm(RegionPickerMixin, forms.ModelForm):  # type: ignore[misc]
         """The cleaned values as keyword arguments for the actions."""
         values = {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.cleaned_data}
         values["region"] = self.cleaned_data["region_code"]
+        if self.cleaned_data.get("unregistered"):
+            values["status"] = Ormas.Status.TERDATA
         return values
 
     def changed_values(self) -> dict[str, Any]:

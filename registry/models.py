@@ -9,9 +9,11 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
@@ -59,6 +61,44 @@ class DocumentType(models.Model):
         return self.name
 
 
+class LegalRequirement(models.Model):
+    """A registration rule's figure or date, with its source (registry/requirements.py reads them):
+
+    * founders-minimum — at least N founders, all WNI (UU 17/2013 Pasal 9; not for a yayasan);
+    * board-wni — every current board member of a domestic Ormas is WNI (`number` unused);
+    * regional-skt-cutoff — the date from which only the Mendagri issues SKTs (Permendagri 57/2017).
+
+    Admins correct the figure, date or source in the admin; a rule switched off is not checked.
+    """
+
+    FOUNDERS_MINIMUM = "founders-minimum"
+    BOARD_WNI = "board-wni"
+    REGIONAL_SKT_CUTOFF = "regional-skt-cutoff"
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    number = models.PositiveIntegerField(_("figure"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    legal_source = models.CharField(_("legal source"), max_length=300)
+    is_unverified = models.BooleanField(
+        _("unverified"), default=False, help_text=_("Not yet confirmed against the text of the legal source.")
+    )
+    note = models.TextField(_("note"), blank=True)
+    is_active = models.BooleanField(_("checked"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("registration rule")
+        verbose_name_plural = _("registration rules")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def get(cls, code: str) -> "LegalRequirement | None":
+        return cls.objects.filter(code=code, is_active=True).first()
+
+
 class OrmasQuerySet(models.QuerySet["Ormas"]):
     def visible_to(self, user: "User") -> "OrmasQuerySet":
         """The Ormas this user may see: those whose secretariat lies in the user's region scope."""
@@ -95,16 +135,23 @@ class Ormas(Workflow, models.Model):
     class Status(models.TextChoices):
         ACTIVE = "aktif", _("Active")
         INACTIVE = "tidak_aktif", _("Inactive")
+        # The stored value keeps the pre-2017 word (pembekuan) so that existing data, exports and the open-data API
+        # stay stable; the label says what UU 16/2017 Pasal 61(1)(b) now calls it: penghentian kegiatan.
         FROZEN = "dibekukan", _("Activities halted")
         REVOKED = "dicabut", _("Revoked")
         DISSOLVED = "bubar", _("Dissolved")
         # Known to the office (e.g. from a legacy list) but without SKT or SK AHU: recorded, not registered.
         TERDATA = "terdata", _("Recorded (no SKT/SK AHU yet)")
+        # Registering: its SKT application is with the office or Kemendagri (domain.md §11.2).
+        IN_PROCESS = "dalam_proses", _("Registration in process")
 
     # Statuses that only a recorded decision sets or ends (actions.change_ormas_status with a Decision).
     SANCTION_STATUSES = frozenset({Status.FROZEN, Status.REVOKED, Status.DISSOLVED})
     # Statuses in which an Ormas may no longer file applications.
     ENDED_STATUSES = frozenset({Status.REVOKED, Status.DISSOLVED})
+    # Known but not (yet) registered (MK 82/PUU-XI/2013: registration is voluntary): they may only apply for the
+    # services open to unregistered Ormas (ServiceType.open_to_unregistered, e.g. the SKT pre-verification).
+    UNREGISTERED_STATUSES = frozenset({Status.TERDATA, Status.IN_PROCESS})
 
     # Which status may follow which. Every move goes through actions.change_ormas_status().
     TRANSITIONS: dict[str, set[str]] = {
@@ -114,9 +161,16 @@ class Ormas(Workflow, models.Model):
         # A revocation can be annulled by a court; a dissolution is final.
         Status.REVOKED: {Status.ACTIVE, Status.DISSOLVED},
         Status.DISSOLVED: set(),
-        # A recorded Ormas becomes active once it obtains its SKT or SK AHU.
-        Status.TERDATA: {Status.ACTIVE, Status.INACTIVE, Status.DISSOLVED},
+        # A recorded Ormas becomes active once it obtains its SKT or SK AHU, or starts registering.
+        Status.TERDATA: {Status.ACTIVE, Status.INACTIVE, Status.DISSOLVED, Status.IN_PROCESS},
+        # Registering: active once the SKT is recorded; back to terdata if the application is refused or withdrawn.
+        Status.IN_PROCESS: {Status.ACTIVE, Status.TERDATA, Status.INACTIVE, Status.DISSOLVED},
     }
+
+    class SktIssuer(models.TextChoices):
+        KEMENDAGRI = "kemendagri", _("Kemendagri (Mendagri)")
+        PROVINCE = "pemda_provinsi", _("Provincial government (before Permendagri 57/2017)")
+        REGENCY = "pemda_kabkota", _("Regency/city government (before Permendagri 57/2017)")
 
     class ScopeLevel(models.TextChoices):
         NATIONAL = "nasional", _("National")
@@ -146,6 +200,28 @@ class Ormas(Workflow, models.Model):
     skt_number = models.CharField(_("SKT number"), max_length=80, blank=True)
     skt_issued_on = models.DateField(_("SKT issued on"), null=True, blank=True)
     skt_expires_on = models.DateField(_("SKT valid until"), null=True, blank=True)
+    skt_issuer = models.CharField(
+        _("SKT issued by"),
+        max_length=20,
+        choices=SktIssuer,
+        blank=True,
+        help_text=_("Since Permendagri 57/2017 the Mendagri issues every SKT; older regional SKTs stay in force."),
+    )
+    skt_issuer_name = models.CharField(
+        _("issuing government"),
+        max_length=150,
+        blank=True,
+        help_text=_("For a regional SKT: which government issued it (e.g. “Pemerintah Kabupaten Kotawaringin Timur”)."),
+    )
+    siormas_reference = models.CharField(
+        _("SIORMAS reference"), max_length=80, blank=True, help_text=_("The Ormas's number in Kemendagri's SIORMAS.")
+    )
+    siola_reference = models.CharField(
+        _("SIOLA application number"),
+        max_length=80,
+        blank=True,
+        help_text=_("The number of the SKT application in Kemendagri's SIOLA (ULA) service."),
+    )
     foreign_permit_number = models.CharField(_("operating permit number"), max_length=80, blank=True)
     foreign_permit_expires_on = models.DateField(_("operating permit valid until"), null=True, blank=True)
 
@@ -211,6 +287,27 @@ class Ormas(Workflow, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("registry:ormas-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.skt_issuer in (self.SktIssuer.PROVINCE, self.SktIssuer.REGENCY):
+            cutoff = LegalRequirement.get(LegalRequirement.REGIONAL_SKT_CUTOFF)
+            if cutoff and cutoff.date and (not self.skt_issued_on or self.skt_issued_on >= cutoff.date):
+                raise ValidationError(
+                    {
+                        "skt_issuer": _(
+                            "A regional government issued SKTs only before %(date)s (%(source)s); give the SKT's "
+                            "issue date before then, or choose Kemendagri."
+                        )
+                        % {"date": date_format(cutoff.date, "DATE_FORMAT"), "source": cutoff.legal_source}
+                    }
+                )
+        if self.skt_issuer_name and self.skt_issuer not in (self.SktIssuer.PROVINCE, self.SktIssuer.REGENCY):
+            self.skt_issuer_name = ""
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status not in self.UNREGISTERED_STATUSES
 
     @property
     def allowed_statuses(self) -> list[str]:
@@ -395,9 +492,23 @@ class ReservedName(models.Model):
         BANNED = "banned_organisation", _("Banned or dissolved organisation")
         OTHER = "other", _("Other")
 
+    class Effect(models.TextChoices):
+        PROHIBITION = "prohibition", _("Prohibited (the law forbids this name)")
+        REVIEW_HINT = "review_hint", _("Review hint (no statutory prohibition of the word)")
+
     name = models.CharField(_("name"), max_length=255)
     abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
     category = models.CharField(_("category"), max_length=40, choices=Category)
+    effect = models.CharField(
+        _("effect"),
+        max_length=15,
+        choices=Effect,
+        default=Effect.PROHIBITION,
+        help_text=_(
+            "UU 24/2009 protects the state emblem and flag, not words in a name: entries resting on it are review "
+            "hints for the officer."
+        ),
+    )
     legal_basis = models.CharField(
         _("legal basis"), max_length=300, blank=True, help_text=_('For example "UU 17/2013 Pasal 59(1)(a)".')
     )

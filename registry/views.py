@@ -19,7 +19,7 @@ from accounts.typing import AuthedHttpRequest
 from audit import visibility
 from audit.models import Entry
 from regions.models import Region
-from registry import actions, logos, people
+from registry import actions, logos, people, requirements
 from registry import search as registry_search
 from registry.exports import EXPORT_LIMIT, ormas_workbook
 from registry.forms import (
@@ -162,6 +162,10 @@ def ormas_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": ormas.documents.current().select_related("document_type", "uploaded_by"),
         "fields": ormas.fields_of_activity.all(),
         "history": history,
+        # UU 17/2013 Pasal 9 founders and WNI board members (registry/requirements.py), for unincorporated Ormas.
+        "requirement_problems": requirements.registration_problems(ormas)
+        if ormas.legal_form == Ormas.LegalForm.UNINCORPORATED
+        else [],
         # Whose full NIK and contact details this user may read: only people recorded in their own scope.
         "personal_ok": people.readable_people(request.user, board),
         "status_form": StatusForm(ormas=ormas, initial={"effective_on": timezone.localdate()})

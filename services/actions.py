@@ -10,20 +10,24 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from audit.log import record
 from letters.actions import issue_letter
 from letters.bodies import render_body
+from letters.models import Letter
 from regions.models import Region
 from registry import actions as registry_actions
 from registry.models import BoardMember, Chapter, Ormas
 from registry.names import find_conflicts
+from registry.requirements import registration_problems
 from services import tasks
 from services.models import (
     Application,
@@ -34,9 +38,11 @@ from services.models import (
     FieldCheckPhoto,
     ServiceType,
 )
+from supervision.queries import active_sanction
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, sniff
 from wadah.lib.workflow import check_move
 from workdays.engine import deadline_for
+from workdays.models import Period
 
 MAX_UPLOAD_MB = 10
 MAX_PHOTO_MB = 10
@@ -104,6 +110,58 @@ def _refuse_ended(ormas: Ormas) -> None:
         )
 
 
+def _refuse_unregistered(ormas: Ormas, service_type: ServiceType) -> None:
+    """A terdata or in-process Ormas is lawful but not registered (MK 82/PUU-XI/2013): no government services or
+    facilitation except its registration route (ServiceType.open_to_unregistered)."""
+    if ormas.status in Ormas.UNREGISTERED_STATUSES and not service_type.open_to_unregistered:
+        open_names = ", ".join(
+            ServiceType.objects.filter(is_active=True, open_to_unregistered=True).values_list("name", flat=True)
+        )
+        raise ValidationError(
+            _(
+                "%(ormas)s is not registered yet (“%(status)s”): it can apply only for %(services)s. Other services "
+                "follow once its SKT is recorded."
+            )
+            % {"ormas": ormas.name, "status": ormas.get_status_display(), "services": open_names or "—"},
+            code="unregistered",
+        )
+
+
+def _refuse_under_sanction(ormas: Ormas, service_type: ServiceType) -> None:
+    """Services such as the activity recommendation are refused while a sanction is in force (supervision's one
+    definition of it, active_sanction)."""
+    if not service_type.refused_under_sanction:
+        return
+    sanction = active_sanction(ormas)
+    if sanction is not None:
+        raise ValidationError(
+            _(
+                "%(ormas)s is under a sanction in force (%(sanction)s since %(date)s): the office cannot give "
+                "“%(service)s” while it lasts."
+            )
+            % {
+                "ormas": ormas.name,
+                "sanction": sanction.get_kind_display(),
+                "date": date_format(sanction.decided_on, "DATE_FORMAT") if sanction.decided_on else "—",
+                "service": service_type.name,
+            },
+            code="sanction",
+        )
+
+
+def _registration_status(application: Application, new: str, *, by: User | None, reason: str) -> None:
+    """The registration route moves the Ormas between terdata and dalam proses (never a sanction status)."""
+    if not application.service_type.open_to_unregistered:
+        return
+    ormas = Ormas.objects.select_for_update().get(pk=application.ormas_id)
+    wanted_from = Ormas.Status.TERDATA if new == Ormas.Status.IN_PROCESS else Ormas.Status.IN_PROCESS
+    if ormas.status == wanted_from:
+        registry_actions.change_ormas_status(
+            ormas, new, by=by, reason=reason, legal_basis=application.service_type.legal_basis
+        )
+        application.ormas = ormas
+
+
 def handling_office(ormas: Ormas) -> Office:
     """The office that handles an Ormas's applications: its kab/kota office, or the province for wider scopes."""
     if ormas.scope_level in (Ormas.ScopeLevel.PROVINCE, Ormas.ScopeLevel.NATIONAL):
@@ -140,6 +198,8 @@ def create_application(
     # Lock the Ormas row so that two simultaneous starts cannot both pass the check below.
     locked = Ormas.objects.select_for_update().filter(pk=ormas.pk).first()
     _refuse_ended(locked or ormas)
+    _refuse_unregistered(locked or ormas, service_type)
+    _refuse_under_sanction(locked or ormas, service_type)
     existing = Application.objects.open().filter(ormas=ormas, service_type=service_type).first()
     if existing:
         raise ValidationError(
@@ -233,7 +293,10 @@ def _start_clock(application: Application) -> None:
 def submit_application(application: Application, *, by: User) -> Application:
     """Send a complete draft to the office: every required document present, statements confirmed."""
     _require_applicant_or_staff(by, application)
-    _refuse_ended(Ormas.objects.get(pk=application.ormas_id))
+    current = Ormas.objects.get(pk=application.ormas_id)
+    _refuse_ended(current)
+    _refuse_unregistered(current, application.service_type)
+    _refuse_under_sanction(current, application.service_type)
     missing = missing_documents(application)
     problems = [_("Upload “%(document)s”.") % {"document": item.document_type.name} for item in missing]
     if not application.statements_confirmed:
@@ -248,7 +311,14 @@ def submit_application(application: Application, *, by: User) -> Application:
         ormas = application.ormas
         conflicts = find_conflicts(ormas.name, ormas.abbreviation, exclude_ormas_id=ormas.pk)
         application.data["name_conflicts"] = [
-            {"kind": c.kind, "name": c.name, "abbreviation": c.abbreviation, "score": c.score, "reason": c.reason}
+            {
+                "kind": c.kind,
+                "name": c.name,
+                "abbreviation": c.abbreviation,
+                "score": c.score,
+                "reason": c.reason,
+                "effect": c.effect,
+            }
             for c in conflicts
         ]
     application.submitted_at = timezone.now()
@@ -263,6 +333,13 @@ def submit_application(application: Application, *, by: User) -> Application:
 def start_review(application: Application, *, by: User) -> Application:
     _require_staff(by, application)
     old = _move(application, S.IN_REVIEW)
+    # Accepted for review: an Ormas that was only recorded (terdata) is now registering.
+    _registration_status(
+        application,
+        Ormas.Status.IN_PROCESS,
+        by=by,
+        reason=_("SKT application %(ref)s accepted for review") % {"ref": application.reference},
+    )
     application.save()
     _log(application, "application.review_started", by=by, old=old)
     _notify(application, "review_started")
@@ -329,6 +406,15 @@ def resubmit_application(application: Application, *, by: User) -> Application:
     """Send the corrected file back: every document marked for correction has been replaced."""
     _require_applicant_or_staff(by, application)
     _check(application, S.RESUBMITTED)
+    if application.correction_due and application.correction_due < timezone.localdate():
+        raise ValidationError(
+            _(
+                "The correction period ended on %(date)s, so this application has lapsed. File a new application "
+                "for the service."
+            )
+            % {"date": date_format(application.correction_due, "DATE_FORMAT")},
+            code="lapsed",
+        )
     still_wrong = application.current_documents().filter(status=ApplicationDocument.Status.NEEDS_CORRECTION)
     problems = [
         _("Upload a corrected “%(document)s”.") % {"document": d.checklist_item.document_type.name}
@@ -402,7 +488,18 @@ def record_field_check(
         photo.store(upload, sniffed)
         photo.full_clean(exclude=["file"])
         photo.save()
-    _log(application, "application.field_check_recorded", by=by, result=result, notes=notes, photos=len(photos))
+    letter = None
+    if application.service_type.forwards_to_ministry:
+        letter = _field_check_report(application, check, by=by)
+    _log(
+        application,
+        "application.field_check_recorded",
+        by=by,
+        result=result,
+        notes=notes,
+        photos=len(photos),
+        **({"report": letter.number} if letter else {}),
+    )
     return check
 
 
@@ -508,20 +605,140 @@ def _apply_dissolution(application: Application, *, by: User) -> None:
     )
 
 
-def _letter_text(application: Application, note: str) -> tuple[str, str, str]:
+def _letter_text(
+    application: Application,
+    note: str,
+    *,
+    preverification: list[Any] = (),  # type: ignore[assignment]
+) -> tuple[str, str, str]:
     """Subject, body and signatory position of the letter. A letter is an official Indonesian document whatever
     language the Pimpinan's screen uses, so its wording is Indonesian (the body: letters/bodies/)."""
     subject = f"{application.service_type.letter_title} — {application.ormas.name}"
-    body = render_body(
-        "application-approved",
-        {
-            "application": application,
-            "submitted_on": timezone.localtime(application.submitted_at or timezone.now()).date(),
-            "buku_induk_number": application.data.get("buku_induk_number"),
-            "note": note,
-        },
+    context = {
+        "application": application,
+        "submitted_on": timezone.localtime(application.submitted_at or timezone.now()).date(),
+        "buku_induk_number": application.data.get("buku_induk_number"),
+        "note": note,
+        "deemed": application.data.get("deemed"),
+        "activity": application.proposed
+        if application.service_type.proposal == ServiceType.Proposal.ACTIVITY
+        else None,
+        "documents": preverification,
+        "is_renewal": application.service_type.code == "skt-renewal",
+    }
+    if application.service_type.forwards_to_ministry:
+        template = "ministry-cover-letter"
+    elif application.service_type.proposal == ServiceType.Proposal.ACTIVITY:
+        template = "activity-recommendation"
+    else:
+        template = "application-approved"
+    return subject, render_body(template, context), f"Kepala {application.office.name}"
+
+
+# Whom the pre-verification's cover letter goes to: the Mendagri c.q. Dirjen Polpum, not the Ormas (domain.md §0).
+MINISTRY_ADDRESSEE = "Yth. Menteri Dalam Negeri c.q. Direktur Jenderal Politik dan Pemerintahan Umum\ndi Jakarta"
+
+
+def _deemed_context(application: Application) -> dict[str, Any] | None:
+    deemed = application.data.get("deemed")
+    if not deemed:
+        return None
+    return {**deemed, "since": _parse_date(deemed.get("since"))}
+
+
+def _activity_context(application: Application) -> dict[str, Any] | None:
+    if application.service_type.proposal != ServiceType.Proposal.ACTIVITY:
+        return None
+    proposed = dict(application.proposed or {})
+    for key in ("starts_on", "ends_on"):
+        proposed[key] = _parse_date(proposed.get(key))
+    return proposed
+
+
+def _letter_valid_until(application: Application) -> dt.date | None:
+    """The validity the service defines: an activity recommendation holds until the activity's last day."""
+    if application.service_type.proposal == ServiceType.Proposal.ACTIVITY:
+        return _parse_date((application.proposed or {}).get("ends_on") or (application.proposed or {}).get("starts_on"))
+    return None
+
+
+def _document_rows(application: Application) -> list[list[str]]:
+    rows = []
+    for document in application.current_documents().select_related("checklist_item__document_type", "verified_by"):
+        checked = ""
+        if document.verified_at:
+            checked = " — " + date_format(timezone.localtime(document.verified_at).date(), "DATE_FORMAT")
+            if document.verified_by:
+                checked += f", {document.verified_by.get_full_name() or document.verified_by.username}"
+        rows.append([document.checklist_item.document_type.name, f"{document.get_status_display()}{checked}"])
+    return rows
+
+
+def _field_check_report(application: Application, check: FieldCheck, *, by: User) -> Any:
+    """Berita acara hasil penelitian lapangan: made when the visit is recorded, signed by the officer who made it."""
+    with translation.override("id"):
+        result = str(FieldCheck.Result(check.result).label)
+    return issue_letter(
+        office=application.office,
+        kind="field-check-report",
+        title="Berita Acara Hasil Penelitian Lapangan",
+        subject=f"Penelitian lapangan sekretariat {application.ormas.name}",
+        body=render_body(
+            "field-check-report",
+            {"application": application, "check": check, "result": result, "visited_on": check.scheduled_for},
+        ),
+        by=by,
+        signatory_name=by.get_full_name() or by.username,
+        signatory_position=f"Petugas Peneliti Lapangan, {application.office.name}",
+        signatory_nip=by.nip,
+        ormas=application.ormas,
+        source=application,
     )
-    return subject, body, f"Kepala {application.office.name}"
+
+
+def _preverification_documents(application: Application, *, by: User) -> list[Any]:
+    """The pre-verification's record (domain.md §3.3): the berita acara of the document check and the formulir
+    keabsahan dokumen, numbered now, with the field check's berita acara made at the visit."""
+    rows = _document_rows(application)
+    signer = by.get_full_name() or by.username
+    deemed = _deemed_context(application)
+    document_report = issue_letter(
+        office=application.office,
+        kind="document-check-report",
+        title="Berita Acara Hasil Penelitian Administrasi",
+        subject=f"Penelitian kelengkapan dan keabsahan dokumen {application.ormas.name}",
+        body=render_body("document-check-report", {"application": application, "deemed": deemed}),
+        content={"fields": rows},
+        by=by,
+        signatory_name=signer,
+        signatory_position=f"Kepala {application.office.name}",
+        signatory_nip=by.nip,
+        ormas=application.ormas,
+        source=application,
+    )
+    validity_form = issue_letter(
+        office=application.office,
+        kind="document-validity-form",
+        title="Formulir Keabsahan Dokumen",
+        subject=f"Keabsahan dokumen permohonan SKT {application.ormas.name}",
+        body=render_body("document-validity-form", {"application": application, "deemed": deemed}),
+        content={"fields": rows},
+        by=by,
+        signatory_name=signer,
+        signatory_position=f"Kepala {application.office.name}",
+        signatory_nip=by.nip,
+        ormas=application.ormas,
+        source=application,
+    )
+    field_reports = list(
+        Letter.objects.filter(
+            source_type=ContentType.objects.get_for_model(Application),
+            source_id=application.pk,
+            kind="field-check-report",
+            status=Letter.Status.VALID,
+        ).order_by("pk")
+    )
+    return [document_report, *field_reports[-1:], validity_form]
 
 
 @transaction.atomic
@@ -530,13 +747,25 @@ def approve_application(application: Application, *, by: User, note: str = "") -
     if by.role != Role.LEADER:
         raise PermissionDenied(_("Only the Pimpinan may approve an application."))
     _require_staff(by, application)
-    if application.status == S.IN_REVIEW and application.service_type.requires_field_check:
-        raise ValidationError(_("This service needs a field check before it can be approved."))
-    if application.status == S.FIELD_CHECK and not application.field_checks.filter(done_at__isnull=False).exists():
-        raise ValidationError(_("Record the field check before deciding."))
+    deemed = application.status == S.DEEMED_GRANTED
+    # Granted by law once the office's period lapsed: the office has lost the checks it did not make in time.
+    if not deemed:
+        if application.status == S.IN_REVIEW and application.service_type.requires_field_check:
+            raise ValidationError(_("This service needs a field check before it can be approved."))
+        if application.status == S.FIELD_CHECK and not application.field_checks.filter(done_at__isnull=False).exists():
+            raise ValidationError(_("Record the field check before deciding."))
     _check(application, S.APPROVED)
-    if application.current_documents().exclude(status=ApplicationDocument.Status.VALID).exists():
+    if not deemed and application.current_documents().exclude(status=ApplicationDocument.Status.VALID).exists():
         raise ValidationError(_("Every document must be checked and valid before approval."))
+    current = Ormas.objects.get(pk=application.ormas_id)
+    _refuse_ended(current)
+    _refuse_under_sanction(current, application.service_type)
+    if application.service_type.forwards_to_ministry:
+        problems = registration_problems(current)
+        if problems:
+            raise ValidationError(
+                [_("The file cannot be forwarded to the Mendagri yet:"), *problems], code="requirements"
+            )
     old = _move(application, S.APPROVED)
     code = application.service_type.code
     kind = application.service_type.proposal
@@ -553,7 +782,10 @@ def approve_application(application: Application, *, by: User, note: str = "") -
             chapter.buku_induk_number = next_buku_induk_number(application.office)
             registry_actions.save_chapter(chapter, by=by, changed_fields=["buku_induk_number"])
         application.data["buku_induk_number"] = chapter.buku_induk_number
-    subject, body, position = _letter_text(application, note)
+    preverification = (
+        _preverification_documents(application, by=by) if application.service_type.forwards_to_ministry else []
+    )
+    subject, body, position = _letter_text(application, note, preverification=preverification)
     letter = issue_letter(
         office=application.office,
         kind=application.service_type.letter_kind,
@@ -565,8 +797,10 @@ def approve_application(application: Application, *, by: User, note: str = "") -
         signatory_position=position,
         signatory_nip=by.nip,
         ormas=application.ormas,
-        addressee=str(application.ormas),
+        addressee=MINISTRY_ADDRESSEE if application.service_type.forwards_to_ministry else str(application.ormas),
         source=application,
+        valid_until=_letter_valid_until(application),
+        attachment_note=", ".join(f"{d.title} {d.number}" for d in preverification)[:200],
     )
     if code == "presence-report":
         _apply_presence(application, letter, by=by)
@@ -596,6 +830,12 @@ def reject_application(application: Application, *, by: User, reason: str) -> Ap
     if not reason.strip():
         raise ValidationError(_("Give the reason for the rejection; the applicant will read it."))
     old = _move(application, S.REJECTED)
+    _registration_status(
+        application,
+        Ormas.Status.TERDATA,
+        by=by,
+        reason=_("SKT application %(ref)s rejected") % {"ref": application.reference},
+    )
     application.decided_at = timezone.now()
     application.decided_by = by
     application.decision_note = reason.strip()
@@ -609,6 +849,12 @@ def reject_application(application: Application, *, by: User, reason: str) -> Ap
 def withdraw_application(application: Application, *, by: User, reason: str = "") -> Application:
     _require_applicant_or_staff(by, application)
     old = _move(application, S.WITHDRAWN)
+    _registration_status(
+        application,
+        Ormas.Status.TERDATA,
+        by=by,
+        reason=_("SKT application %(ref)s withdrawn") % {"ref": application.reference},
+    )
     application.decision_note = reason.strip()
     application.save()
     _log(application, "application.withdrawn", by=by, old=old, reason=application.decision_note)
@@ -618,7 +864,13 @@ def withdraw_application(application: Application, *, by: User, reason: str = ""
 
 @transaction.atomic
 def record_skt_issued(
-    application: Application, number: str, issued_on: dt.date, expires_on: dt.date, *, by: User
+    application: Application,
+    number: str,
+    issued_on: dt.date,
+    expires_on: dt.date,
+    *,
+    by: User,
+    siola_reference: str = "",
 ) -> None:
     """Kemendagri's SKT came back for an approved pre-verification or renewal: write it into the registry."""
     _require_staff(by, application)
@@ -631,8 +883,25 @@ def record_skt_issued(
     registry_actions.update_ormas(
         application.ormas,
         by=by,
-        changes={"skt_number": number.strip(), "skt_issued_on": issued_on, "skt_expires_on": expires_on},
+        changes={
+            "skt_number": number.strip(),
+            "skt_issued_on": issued_on,
+            "skt_expires_on": expires_on,
+            "skt_issuer": Ormas.SktIssuer.KEMENDAGRI,
+            **({"siola_reference": siola_reference.strip()} if siola_reference.strip() else {}),
+        },
     )
+    # Registered: the Ormas that was registering becomes active with its SKT.
+    ormas = Ormas.objects.select_for_update().get(pk=application.ormas_id)
+    if ormas.status == Ormas.Status.IN_PROCESS:
+        registry_actions.change_ormas_status(
+            ormas,
+            Ormas.Status.ACTIVE,
+            by=by,
+            reason=_("SKT %(number)s issued by the Mendagri") % {"number": number.strip()},
+            legal_basis="Permendagri 57/2017",
+            effective_on=issued_on,
+        )
     application.data["skt"] = {
         "number": number.strip(),
         "issued_on": issued_on.isoformat(),
@@ -640,6 +909,90 @@ def record_skt_issued(
     }
     Application.objects.filter(pk=application.pk).update(data=application.data)
     _log(application, "application.skt_recorded", by=by, number=number.strip(), expires_on=expires_on.isoformat())
+
+
+# ---- Periods that lapse: never silent (UU 30/2014 Pasal 53 as amended; issue 11 item 6) ------------------------
+
+
+def _period(code: str) -> Period | None:
+    return Period.objects.filter(code=code).first()
+
+
+@transaction.atomic
+def deem_granted(application: Application, *, by: User | None = None, today: dt.date | None = None) -> Application:
+    """The office let its decision period pass: by law the application is granted (UU 30/2014 Pasal 53(4) as
+    amended by the Cipta Kerja law, "dianggap dikabulkan secara hukum"). Recorded by the daily task (by=None) or
+    by an officer; the applicant and the office are told, and only the Pimpinan's letter can follow."""
+    if by is not None:
+        _require_staff(by, application)
+    today = today or timezone.localdate()
+    _check(application, S.DEEMED_GRANTED)
+    if not application.decision_due or application.decision_due >= today:
+        raise ValidationError(
+            _("The office's decision period runs until %(date)s; the application is not deemed granted before then.")
+            % {"date": date_format(application.decision_due, "DATE_FORMAT") if application.decision_due else "—"},
+            code="period_open",
+        )
+    period = _period(application.service_type.decision_period)
+    old = _move(application, S.DEEMED_GRANTED)
+    application.data["deemed"] = {
+        "since": (application.decision_due + dt.timedelta(days=1)).isoformat(),
+        "due": application.decision_due.isoformat(),
+        "period": period.phrase if period else "",
+        "legal_source": period.legal_source if period else "UU 30/2014 Pasal 53",
+    }
+    application.save()
+    _log(application, "application.deemed_granted", by=by, old=old, **application.data["deemed"])
+    _notify(application, "deemed_granted")
+    return application
+
+
+@transaction.atomic
+def lapse_correction(application: Application, *, by: User | None = None, today: dt.date | None = None) -> Application:
+    """The applicant let the correction period pass: the file is closed as lapsed (the Ormas may file again).
+    Recorded by the daily task (by=None) or by an officer; the applicant is told."""
+    if by is not None:
+        _require_staff(by, application)
+    today = today or timezone.localdate()
+    _check(application, S.LAPSED)
+    if not application.correction_due or application.correction_due >= today:
+        raise ValidationError(
+            _("The applicant may correct the file until %(date)s; it does not lapse before then.")
+            % {"date": date_format(application.correction_due, "DATE_FORMAT") if application.correction_due else "—"},
+            code="period_open",
+        )
+    old = _move(application, S.LAPSED)
+    _registration_status(
+        application,
+        Ormas.Status.TERDATA,
+        by=by,
+        reason=_("SKT application %(ref)s lapsed") % {"ref": application.reference},
+    )
+    period = _period(application.service_type.correction_period)
+    application.data["lapsed"] = {
+        "due": application.correction_due.isoformat(),
+        "period": period.phrase if period else "",
+        "legal_source": period.legal_source if period else "",
+    }
+    application.decided_at = timezone.now()
+    application.save()
+    _log(application, "application.correction_lapsed", by=by, old=old, **application.data["lapsed"])
+    _notify(application, "correction_lapsed")
+    return application
+
+
+def apply_lapsed_periods(today: dt.date | None = None) -> tuple[int, int]:
+    """The daily sweep (services' send_reminders command): every application whose office period or correction
+    period has passed is recorded as deemed granted or lapsed. Returns (deemed, lapsed)."""
+    today = today or timezone.localdate()
+    deemed = lapsed = 0
+    for application in Application.objects.filter(status__in=Application.OFFICE_CLOCK, decision_due__lt=today):
+        deem_granted(application, today=today)
+        deemed += 1
+    for application in Application.objects.filter(status=S.CHANGES_REQUESTED, correction_due__lt=today):
+        lapse_correction(application, today=today)
+        lapsed += 1
+    return deemed, lapsed
 
 
 # Which action performs which move. The tests walk TRANSITIONS against this table.
@@ -658,4 +1011,10 @@ ACTION_FOR: dict[tuple[str, str], Callable[..., Any]] = {
     (S.FIELD_CHECK, S.APPROVED): approve_application,
     (S.FIELD_CHECK, S.REJECTED): reject_application,
     (S.FIELD_CHECK, S.CHANGES_REQUESTED): request_changes,
+    (S.SUBMITTED, S.DEEMED_GRANTED): deem_granted,
+    (S.IN_REVIEW, S.DEEMED_GRANTED): deem_granted,
+    (S.RESUBMITTED, S.DEEMED_GRANTED): deem_granted,
+    (S.FIELD_CHECK, S.DEEMED_GRANTED): deem_granted,
+    (S.DEEMED_GRANTED, S.APPROVED): approve_application,
+    (S.CHANGES_REQUESTED, S.LAPSED): lapse_correction,
 }

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -107,6 +108,7 @@ class SktForm(forms.Form):
     number = forms.CharField(label=_("SKT number"), max_length=80)
     issued_on = forms.DateField(label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"}))
     expires_on = forms.DateField(label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"}))
+    siola_reference = forms.CharField(label=_("SIOLA application number"), max_length=80, required=False)
 
 
 class StatementsForm(forms.Form):
@@ -145,6 +147,50 @@ class ChapterProposalForm(forms.Form):
         label=_("Name of the board in this region"), max_length=200, help_text=_('For example "DPD Kalimantan Tengah".')
     )
     address = forms.CharField(label=_("Secretariat address in this region"), max_length=300)
+
+
+class ActivityProposalForm(forms.Form):
+    """The activity the Ormas asks the office to recommend (rekomendasi kegiatan)."""
+
+    title = forms.CharField(label=_("Name of the activity"), max_length=200)
+    starts_on = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: one day."),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200)
+    participants = forms.IntegerField(label=_("Expected participants"), min_value=1, max_value=1_000_000)
+    addressed_to = forms.CharField(
+        label=_("The recommendation is for"),
+        max_length=200,
+        help_text=_("For example “Polresta Palangka Raya (izin keramaian)” or “Dinas Pemuda dan Olahraga (dana)”."),
+    )
+    purpose = forms.CharField(
+        label=_("Purpose of the request"), max_length=300, help_text=_("For example “permohonan izin keramaian”.")
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and starts < timezone.localdate():
+            self.add_error("starts_on", _("The activity must not have started yet."))
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The last day cannot be before the first day."))
+        return data
+
+    def proposed(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["title"].strip(),
+            "starts_on": data["starts_on"].isoformat(),
+            "ends_on": (data.get("ends_on") or data["starts_on"]).isoformat(),
+            "place": data["place"].strip(),
+            "participants": data["participants"],
+            "addressed_to": data["addressed_to"].strip(),
+            "purpose": data["purpose"].strip(),
+        }
 
 
 POSITIONS = [

@@ -31,6 +31,7 @@ class ServiceType(models.Model):
         BOARD = "board", _("New board (pengurus)")
         ADDRESS = "address", _("New secretariat address")
         CHAPTER = "chapter", _("Chapter in this region")
+        ACTIVITY = "activity", _("The activity to recommend")
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -47,6 +48,28 @@ class ServiceType(models.Model):
     checks_name = models.BooleanField(_("check the name for conflicts"), default=False)
     online_allowed = models.BooleanField(_("may be filed online"), default=True)
     requires_field_check = models.BooleanField(_("requires a field check"), default=False)
+    open_to_unregistered = models.BooleanField(
+        _("open to unregistered Ormas"),
+        default=False,
+        help_text=_(
+            "An Ormas recorded as terdata or in process may apply (the SKT pre-verification: its registration "
+            "route). Accepting such an application moves a terdata Ormas to “registration in process”."
+        ),
+    )
+    refused_under_sanction = models.BooleanField(
+        _("refused while a sanction is in force"),
+        default=False,
+        help_text=_("An Ormas under a written warning, a halt of activities or a revocation cannot apply."),
+    )
+    forwards_to_ministry = models.BooleanField(
+        _("forwarded to the Mendagri"),
+        default=False,
+        help_text=_(
+            "Approval issues the berita acara of the document and field checks, the formulir keabsahan dokumen and "
+            "the cover letter to the Mendagri c.q. Dirjen Polpum; founders and board must meet the registration "
+            "rules."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
@@ -136,6 +159,11 @@ class Application(Workflow, models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # The office let its decision period pass: the application is granted by law (fiktif positif, UU 30/2014
+        # Pasal 53 as amended by the Cipta Kerja law); the Pimpinan still issues the letter.
+        DEEMED_GRANTED = "deemed_granted", _("Deemed granted (decision period lapsed)")
+        # The applicant let the correction period pass: the file is closed, a new application may be filed.
+        LAPSED = "lapsed", _("Lapsed (corrections not received in time)")
 
     class Channel(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -144,16 +172,27 @@ class Application(Workflow, models.Model):
     # Which status may follow which. Every move is one action in services/actions.py.
     TRANSITIONS: dict[str, set[str]] = {
         Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
-        Status.SUBMITTED: {Status.IN_REVIEW, Status.WITHDRAWN},
-        Status.IN_REVIEW: {Status.CHANGES_REQUESTED, Status.FIELD_CHECK, Status.APPROVED, Status.REJECTED},
-        Status.CHANGES_REQUESTED: {Status.RESUBMITTED, Status.WITHDRAWN},
-        Status.RESUBMITTED: {Status.IN_REVIEW},
-        Status.FIELD_CHECK: {Status.APPROVED, Status.REJECTED, Status.CHANGES_REQUESTED},
+        Status.SUBMITTED: {Status.IN_REVIEW, Status.WITHDRAWN, Status.DEEMED_GRANTED},
+        Status.IN_REVIEW: {
+            Status.CHANGES_REQUESTED,
+            Status.FIELD_CHECK,
+            Status.APPROVED,
+            Status.REJECTED,
+            Status.DEEMED_GRANTED,
+        },
+        Status.CHANGES_REQUESTED: {Status.RESUBMITTED, Status.WITHDRAWN, Status.LAPSED},
+        Status.RESUBMITTED: {Status.IN_REVIEW, Status.DEEMED_GRANTED},
+        Status.FIELD_CHECK: {Status.APPROVED, Status.REJECTED, Status.CHANGES_REQUESTED, Status.DEEMED_GRANTED},
+        # Granted by law: no rejection and no request for corrections any more, only the letter.
+        Status.DEEMED_GRANTED: {Status.APPROVED},
         Status.APPROVED: set(),
         Status.REJECTED: set(),
         Status.WITHDRAWN: set(),
+        Status.LAPSED: set(),
     }
-    FINAL = (Status.APPROVED, Status.REJECTED, Status.WITHDRAWN)
+    FINAL = (Status.APPROVED, Status.REJECTED, Status.WITHDRAWN, Status.LAPSED)
+    # States in which the office's decision period runs (the deemed decision can follow from them).
+    OFFICE_CLOCK = (Status.SUBMITTED, Status.IN_REVIEW, Status.RESUBMITTED, Status.FIELD_CHECK)
     # States in which the applicant may change documents and data.
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
@@ -225,7 +264,7 @@ class Application(Workflow, models.Model):
         """The date the next step is due: the applicant's correction date while corrections are awaited."""
         if self.status == self.Status.CHANGES_REQUESTED:
             return self.correction_due
-        if self.status in (self.Status.DRAFT, *self.FINAL):
+        if self.status in (self.Status.DRAFT, self.Status.DEEMED_GRANTED, *self.FINAL):
             return None
         return self.decision_due
 

@@ -20,6 +20,8 @@ SUBJECTS = {
     "approved": gettext_noop("Your application %(ref)s has been approved"),
     "rejected": gettext_noop("Your application %(ref)s has been rejected"),
     "withdrawn": gettext_noop("Your application %(ref)s has been withdrawn"),
+    "deemed_granted": gettext_noop("Your application %(ref)s is deemed granted: the office's period has passed"),
+    "correction_lapsed": gettext_noop("Your application %(ref)s has lapsed: the correction period has passed"),
 }
 
 

@@ -1,8 +1,22 @@
 """Admin sistem keeps the holiday calendar and the statutory periods here."""
 
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin, messages
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from workdays.engine import CUTI_BERSAMA_INTERPRETATION, calendar_warnings
 from workdays.models import Holiday, Period
+
+
+def _calendar_messages(request: HttpRequest) -> None:
+    """This year and the next: estimated national holidays, missing cuti bersama, and the interpretation note."""
+    year = timezone.localdate().year
+    for warning in calendar_warnings([year, year + 1]):
+        messages.warning(request, warning)
+    messages.info(request, CUTI_BERSAMA_INTERPRETATION)
 
 
 @admin.register(Holiday)
@@ -13,6 +27,11 @@ class HolidayAdmin(admin.ModelAdmin[Holiday]):
     date_hierarchy = "date"
     autocomplete_fields = ["region"]
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> TemplateResponse:
+        if request.method == "GET":
+            _calendar_messages(request)
+        return super().changelist_view(request, extra_context)  # type: ignore[return-value]
+
 
 @admin.register(Period)
 class PeriodAdmin(admin.ModelAdmin[Period]):
@@ -20,3 +39,8 @@ class PeriodAdmin(admin.ModelAdmin[Period]):
     list_filter = ["unit", "is_unverified"]
     search_fields = ["code", "name", "legal_source"]
     prepopulated_fields = {"code": ["name"]}
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> TemplateResponse:
+        if request.method == "GET":
+            _calendar_messages(request)
+        return super().changelist_view(request, extra_context)  # type: ignore[return-value]

@@ -29,6 +29,8 @@ from functools import lru_cache
 import holidays
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workdays.models import Holiday, Period
 
@@ -163,3 +165,50 @@ def days_left(due: dt.date, *, today: dt.date | None = None, region_code: str | 
     if due < today:
         return min(left, -1)
     return left
+
+
+# ---- What the admin must know about the calendar (issue 11 item 8) ----------------------------------------------
+
+
+def estimated_holidays(year: int) -> list[tuple[dt.date, str]]:
+    """National holidays of `year` that the `holidays` package only estimates (lunar and Islamic dates it computes
+    instead of taking them from the SKB 3 Menteri), with their English names."""
+    names = holidays.country_holidays("ID", years=year, language="en_US")
+    return sorted((day, name) for day, name in names.items() if "estimated" in name.lower())
+
+
+def calendar_warnings(years: list[int]) -> list[str]:
+    """Sentences for the admin: years whose national holidays are estimates, and years without any cuti bersama
+    (deadlines in those years then count the SKB's cuti bersama days as working days)."""
+    warnings = []
+    with_cuti = set(
+        Holiday.objects.filter(kind=Holiday.Kind.CUTI_BERSAMA, date__year__in=years).values_list(
+            "date__year", flat=True
+        )
+    )
+    for year in years:
+        estimated = estimated_holidays(year)
+        if estimated:
+            warnings.append(
+                _(
+                    "The national holidays of %(year)d are partly estimates of the holidays package (%(days)s): "
+                    "check them against the SKB 3 Menteri and correct them with holidays or working-day overrides."
+                )
+                % {"year": year, "days": ", ".join(f"{day:%d-%m} {name}" for day, name in estimated)}
+            )
+        if year not in with_cuti:
+            warnings.append(
+                _(
+                    "No cuti bersama is recorded for %(year)d: deadlines in %(year)d count those days as working days. "
+                    "Enter the cuti bersama of the SKB 3 Menteri for %(year)d."
+                )
+                % {"year": year}
+            )
+    return warnings
+
+
+# Shown wherever the admin keeps the calendar (domain.md §0).
+CUTI_BERSAMA_INTERPRETATION = gettext_lazy(
+    "Cuti bersama counts as a non-working day: an interpretation (it is leave taken from civil servants' annual "
+    "leave, not a public holiday). It lengthens periods, so it favours the applicant and the Ormas."
+)

@@ -25,7 +25,16 @@ class Holiday(models.Model):
 
     date = models.DateField(_("date"), db_index=True)
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.CUTI_BERSAMA)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind,
+        default=Kind.CUTI_BERSAMA,
+        help_text=_(
+            "Cuti bersama counts as a non-working day: an interpretation (it is leave, not a public holiday) that "
+            "lengthens periods in favour of the applicant and the Ormas."
+        ),
+    )
     region = models.ForeignKey(
         "regions.Region",
         models.PROTECT,

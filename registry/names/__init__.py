@@ -64,6 +64,11 @@ class Conflict:
     source: str = ""
     region_code: str = ""  # ormas: its regency code
     status: str = ""  # ormas: its status label
+    effect: str = ""  # reserved: ReservedName.Effect value ("review_hint": no statutory prohibition of the word)
+
+    @property
+    def is_hint(self) -> bool:
+        return self.effect == ReservedName.Effect.REVIEW_HINT
 
 
 @dataclass(frozen=True)
@@ -342,6 +347,7 @@ def _reserved_conflicts(proposal: Reading, lex: Lexicon) -> list[Conflict]:
                     reason=reason,
                     category=entry.category,
                     category_label=str(labels.get(entry.category, entry.category)),
+                    effect=entry.effect,
                     legal_basis=entry.legal_basis,
                     source=entry.source,
                 )

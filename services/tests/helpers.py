@@ -37,6 +37,22 @@ PROPOSED: dict[str, dict[str, Any]] = {
 }
 
 
+def with_founders(ormas: Ormas, *, count: int = 3, citizens: bool = True) -> None:
+    """Record `count` founders (UU 17/2013 Pasal 9) on a chapter of the Ormas, as the officer enters them from the
+    deed; citizens=False makes the last one a foreigner."""
+    from registry import actions as registry_actions
+    from wadah.testing import make_chapter
+
+    chapter = ormas.chapters.first() or make_chapter(ormas)
+    for index in range(count):
+        seat = registry_actions.add_board_member(
+            chapter, by=None, nik=None, person_values={"name": f"Pendiri {index + 1}"}, position="pendiri"
+        )
+        if not citizens and index == count - 1:
+            seat.person.is_citizen = False
+            seat.person.save()
+
+
 def account_for(ormas: Ormas, username: str = "pengurus") -> User:
     user = make_user(username, Role.ORMAS_ACCOUNT)
     user.ormas = ormas

@@ -19,7 +19,9 @@ def _run() -> None:
     call_command("send_reminders", stdout=io.StringIO())
 
 
-def test_it_reminds_the_office_about_due_and_overdue_applications_once_a_day(city_officer, kotim_officer, city_ormas):
+def test_it_reminds_the_office_about_due_and_overdue_applications_once_a_day(
+    city_officer, kotim_officer, city_ormas, django_capture_on_commit_callbacks
+):
     city_officer.email = "petugas@pky.example"
     city_officer.save()
     kotim_officer.email = "petugas@kotim.example"
@@ -30,11 +32,20 @@ def test_it_reminds_the_office_about_due_and_overdue_applications_once_a_day(cit
     Application.objects.filter(pk=overdue.pk).update(decision_due=timezone.localdate() - dt.timedelta(days=7))
     Application.objects.filter(pk=later.pk).update(decision_due=timezone.localdate() + dt.timedelta(days=40))
     mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _run()
+    to_staff = [m for m in mail.outbox if m.to[0].endswith(".example")]
+    assert [m.to for m in to_staff] == [["petugas@pky.example"]]
+    assert overdue.reference in to_staff[0].body and later.reference not in to_staff[0].body
+    # The overdue one is deemed granted by law (UU 30/2014 Pasal 53): the office is told to issue the letter, the
+    # applicant is told too.
+    assert "deemed granted" in to_staff[0].body
+    overdue.refresh_from_db()
+    assert overdue.status == Application.Status.DEEMED_GRANTED
+    assert any("deemed granted" in m.subject for m in mail.outbox if m.to == [applicant.email])
+    sent = len(mail.outbox)
     _run()
-    assert [m.to for m in mail.outbox] == [["petugas@pky.example"]]
-    assert overdue.reference in mail.outbox[0].body and later.reference not in mail.outbox[0].body
-    _run()
-    assert len(mail.outbox) == 1  # same day: nothing new
+    assert len(mail.outbox) == sent  # same day: nothing new
 
 
 def test_it_reminds_ormas_accounts_about_skts_expiring_in_90_and_30_days(db):

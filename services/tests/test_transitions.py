@@ -40,6 +40,9 @@ def _at(status: str, applicant, officer) -> Application:
         check.done_at = dt.datetime.now(dt.UTC)
         check.result = "found"
         check.save()
+    if status == S.DEEMED_GRANTED:
+        application.data["deemed"] = {"since": dt.date.today().isoformat(), "due": "", "period": "", "legal_source": ""}
+        application.save()
     if status == S.CHANGES_REQUESTED:
         document = application.current_documents().first()
         document.status = "needs_correction"
@@ -65,6 +68,15 @@ def _call(old: str, new: str, application: Application, applicant, officer, lead
         action(application, by=applicant)
     elif action in (actions.start_review,):
         action(application, by=officer)
+    elif action is actions.deem_granted:
+        # The office's period has passed (the daily task runs without a user).
+        Application.objects.filter(pk=application.pk).update(decision_due=dt.date.today() - dt.timedelta(days=1))
+        application.refresh_from_db()
+        action(application, by=None)
+    elif action is actions.lapse_correction:
+        Application.objects.filter(pk=application.pk).update(correction_due=dt.date.today() - dt.timedelta(days=1))
+        application.refresh_from_db()
+        action(application, by=None)
     else:  # submit, withdraw
         action(application, by=applicant)
 

@@ -11,7 +11,7 @@ from letters.models import Letter
 from registry.models import BoardMember, Chapter, Ormas
 from services import actions
 from services.models import Application, ApplicationDocument, FieldCheck
-from services.tests.helpers import all_valid, filled, in_review, jpeg, pdf, submitted
+from services.tests.helpers import all_valid, filled, in_review, jpeg, pdf, submitted, with_founders
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -145,6 +145,7 @@ def test_it_records_a_dissolution_in_the_registry(applicant, city_ormas, city_of
 
 
 def test_it_records_the_skt_returned_by_kemendagri(applicant, city_ormas, city_officer, city_leader):
+    with_founders(city_ormas)
     application = in_review("skt-renewal", city_ormas, applicant, city_officer)
     all_valid(application, city_officer)
     actions.approve_application(application, by=city_leader)

@@ -14,6 +14,7 @@ from accounts.models import Role
 from accounts.typing import AuthedHttpRequest
 from services import actions
 from services.forms import (
+    ActivityProposalForm,
     AddressProposalForm,
     BoardProposalForm,
     ChapterProposalForm,
@@ -100,9 +101,12 @@ def _to_tasks(application: Application) -> HttpResponse:
 def task_data(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     application = _editable_for(request, reference)
     kind = application.service_type.proposal
-    form_class: Any = {"board": BoardProposalForm, "address": AddressProposalForm, "chapter": ChapterProposalForm}.get(
-        kind
-    )
+    form_class: Any = {
+        "board": BoardProposalForm,
+        "address": AddressProposalForm,
+        "chapter": ChapterProposalForm,
+        "activity": ActivityProposalForm,
+    }.get(kind)
     if form_class is None:
         raise Http404
     initial = (
@@ -110,7 +114,7 @@ def task_data(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     )
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if kind == "board":
+        if kind in ("board", "activity"):
             proposed = form.proposed()
         else:
             proposed = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}

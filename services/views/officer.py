@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import HttpResponse
@@ -17,7 +18,9 @@ from accounts.decorators import officer_required
 from accounts.models import Role
 from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
+from letters.models import Letter
 from registry.models import Ormas
+from registry.requirements import registration_problems
 from registry.search import search
 from services import actions
 from services.forms import (
@@ -82,6 +85,8 @@ def _allowed_steps(application: Application, user: Any) -> list[str]:
     for target in sorted(Application.TRANSITIONS[application.status]):
         if target in (S.APPROVED, S.REJECTED) and user.role != Role.LEADER:
             continue
+        if target in (S.DEEMED_GRANTED, S.LAPSED):
+            continue  # recorded by the daily task when the period has passed, never offered as a choice
         if target in (S.SUBMITTED, S.RESUBMITTED) and application.channel != Application.Channel.COUNTER:
             continue  # the applicant submits their own online application
         steps.append(target)
@@ -104,6 +109,8 @@ def timeline_labels() -> dict[str, str]:
         "application.rejected": _("Rejected"),
         "application.withdrawn": _("Withdrawn"),
         "application.skt_recorded": _("SKT recorded"),
+        "application.deemed_granted": _("Deemed granted (the office's period lapsed)"),
+        "application.correction_lapsed": _("Lapsed (the correction period passed)"),
     }
 
 
@@ -146,6 +153,12 @@ def _detail_context(request: AuthedHttpRequest, application: Application, **extr
         "is_leader": request.user.role == Role.LEADER,
         "timeline": _timeline(application),
         "conflicts": application.data.get("name_conflicts"),
+        "letters": Letter.objects.filter(
+            source_type=ContentType.objects.get_for_model(Application), source_id=application.pk
+        ).order_by("pk"),
+        "requirement_problems": registration_problems(application.ormas)
+        if application.service_type.forwards_to_ministry and not application.is_final
+        else [],
     }
     context.update(extra)
     return context
@@ -281,6 +294,7 @@ def skt_record(request: AuthedHttpRequest, reference: str) -> HttpResponse:
                 form.cleaned_data["issued_on"],
                 form.cleaned_data["expires_on"],
                 by=request.user,
+                siola_reference=form.cleaned_data["siola_reference"],
             )
             messages.success(request, _("The SKT was recorded in the registry."))
     else:

@@ -67,6 +67,10 @@ DATA_MIGRATIONS = [
     ("grants.migrations.0003_rule_descriptions_id", "forwards"),
     ("supervision.migrations.0004_due_process_data", "seed"),
     ("guidance.migrations.0002_reference_data", "load"),
+    ("registry.migrations.0013_registration_rules_and_name_hints", "seed"),
+    ("workdays.migrations.0003_service_periods", "load"),
+    ("services.migrations.0005_due_process_services", "load"),
+    ("letters.migrations.0003_classification_codes", "load"),
 ]
 
 

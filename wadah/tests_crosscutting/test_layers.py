@@ -67,6 +67,8 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         ("awards", "guidance"),
         ("awards", "grants"),
         ("awards", "supervision"),
+        # Services refused under a sanction in force ask supervision's one definition of it (active_sanction).
+        ("services", "supervision"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),

@@ -1,4 +1,6 @@
-"""Daily reminders (cron in production): officers about applications due within 2 working days or overdue,
+"""Daily (cron in production): first records the periods that have passed (an application the office did not
+decide in time is deemed granted, one whose corrections did not come in time lapses: services.actions), then the
+reminders: officers about applications due within 2 working days or overdue,
 Ormas accounts about SKTs expiring within the reminder lead time (Period "skt-expiry-reminder") and 30 days.
 
 Idempotent: each reminder is logged in ReminderLog, so a second run on the same day sends nothing new, and an
@@ -21,6 +23,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from registry.models import Ormas
+from services import actions
 from services.models import Application, ReminderLog
 from wadah.lib.urls import absolute_url
 from workdays.engine import days_left
@@ -34,6 +37,8 @@ OFFICE_STATES = (
     Application.Status.IN_REVIEW,
     Application.Status.RESUBMITTED,
     Application.Status.FIELD_CHECK,
+    # Granted by law when the period lapsed: the office still owes the letter, every day until it is issued.
+    Application.Status.DEEMED_GRANTED,
 )
 
 
@@ -52,10 +57,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
+        # First the periods that have passed (never silent): deemed decisions and lapsed corrections are recorded,
+        # audited and told to the applicant before the day's reminders go out.
+        deemed, lapsed = actions.apply_lapsed_periods(today)
         with translation.override(settings.LANGUAGE_CODE):
             officers = self.remind_officers(today)
             ormas = self.remind_skt(today)
-        self.stdout.write(f"officer e-mails: {officers}, SKT e-mails: {ormas}")
+        self.stdout.write(
+            f"deemed granted: {deemed}, lapsed: {lapsed}, officer e-mails: {officers}, SKT e-mails: {ormas}"
+        )
 
     def remind_officers(self, today: dt.date) -> int:
         due: dict[str, list[tuple[Application, int]]] = defaultdict(list)
@@ -91,6 +101,8 @@ class Command(BaseCommand):
                     if left < 0
                     else ngettext("%(n)d working day left", "%(n)d working days left", left) % {"n": left}
                 )
+                if application.status == Application.Status.DEEMED_GRANTED:
+                    when += " · " + _("deemed granted by law: issue the letter")
                 lines.append(
                     f"- {application.reference} · {application.ormas.name} · {application.service_type.name} · {when}"
                 )
