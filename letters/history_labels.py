@@ -9,5 +9,7 @@ register(
         "letter.issued": _("Letter issued"),
         "letter.superseded": _("Letter replaced by a new one"),
         "letter.revoked": _("Letter revoked"),
+        "letter.numbering_started": _("Letter numbering set to start from a number"),
+        "letter.scan_attached": _("Signed scan attached"),
     }
 )

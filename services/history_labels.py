@@ -20,5 +20,7 @@ register(
         "application.rejected": _("Application rejected"),
         "application.withdrawn": _("Application withdrawn"),
         "application.skt_recorded": _("SKT recorded"),
+        "application.correction_lapsed": _("Correction period lapsed"),
+        "application.deemed_granted": _("Deemed granted by law (Pasal 53)"),
     }
 )
