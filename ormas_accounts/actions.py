@@ -20,7 +20,7 @@ from ormas_accounts.tasks import notify_officers_of_account_request, send_accoun
 from regions.models import Region
 from registry import actions as registry_actions
 from registry.models import Ormas
-from wadah.lib.files import SniffedType, save_private, sha256_of
+from wadah.lib.files import SniffedType
 
 
 def _mail_on_commit(account_request: OrmasAccountRequest, kind: str) -> None:
@@ -105,7 +105,6 @@ def request_ormas_account(
     user.set_password(password)
     user.save()
 
-    digest = sha256_of(upload)
     account_request = OrmasAccountRequest(
         user=user,
         ormas=ormas,
@@ -116,11 +115,8 @@ def request_ormas_account(
         position=position,
         position_other=position_other.strip() if position == OrmasAccountRequest.Position.OTHER else "",
         phone=phone.strip(),
-        document_name=(upload.name or "file")[:255],
-        document_type=sniffed.mime,
-        document_size=upload.size or 0,
     )
-    save_private(account_request.document, upload, sniffed, digest)
+    account_request.store(upload, sniffed)
     account_request.save()
     record(
         account_request,
@@ -130,7 +126,7 @@ def request_ormas_account(
         data={
             "email": email,
             "position": account_request.position_label,
-            "document": account_request.document_name,
+            "document": account_request.original_name,
             "again": existing is not None,
             **({"new_ormas": account_request.new_ormas_name} if ormas is None else {}),
         },

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from wadah.lib.workflow import Workflow
+from wadah.models import PrivateFile
 
 
-class OrmasAccountRequest(Workflow, models.Model):
+class OrmasAccountRequest(Workflow, PrivateFile):
     """A self-registered Ormas account asking to act for an Ormas; an officer in scope confirms or rejects it."""
 
     class Status(models.TextChoices):
@@ -51,11 +52,9 @@ class OrmasAccountRequest(Workflow, models.Model):
     position = models.CharField(_("position"), max_length=20, choices=Position)
     position_other = models.CharField(_("other position"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=40)
-    # SK kepengurusan or surat tugas: stored privately, streamed only by a permission-checked view.
-    document = models.FileField(_("supporting document"), upload_to="account-requests/%Y/%m/")
-    document_name = models.CharField(max_length=255)
-    document_type = models.CharField(max_length=100)
-    document_size = models.PositiveIntegerField(default=0)
+    # SK kepengurusan or surat tugas: stored privately (PrivateFile: name, sniffed type, size, SHA-256), streamed only
+    # by a permission-checked view.
+    file = models.FileField(_("supporting document"), upload_to="account-requests/%Y/%m/")
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     decided_by = models.ForeignKey(

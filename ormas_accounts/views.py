@@ -315,7 +315,7 @@ def _render_detail(
 def account_request_document(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     account_request = get_object_or_404(_requests_for(request.user), pk=pk)
     return private_file_response(
-        account_request.document, filename=account_request.document_name, content_type=account_request.document_type
+        account_request.file, filename=account_request.original_name, content_type=account_request.content_type
     )
 
 

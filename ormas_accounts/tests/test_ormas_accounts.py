@@ -102,9 +102,9 @@ def test_it_registers_an_account_that_waits_for_confirmation(client, city_ormas,
     assert account_request.status == OrmasAccountRequest.Status.PENDING
     assert account_request.ormas == city_ormas
     assert account_request.position == "sekretaris"
-    assert account_request.document_type == "application/pdf"
-    assert account_request.document.read() == PDF
-    assert "SK" not in account_request.document.name  # stored under a random name
+    assert account_request.content_type == "application/pdf"
+    assert account_request.file.read() == PDF
+    assert "SK" not in account_request.file.name  # stored under a random name
     entry = Entry.objects.get(action="ormas_account.requested")
     assert entry.ormas == city_ormas and entry.actor == user
     assert [m.to for m in mail.outbox] == [["siti@example.org"]]
@@ -118,7 +118,7 @@ def test_it_accepts_a_camera_photo_instead_of_a_file(client, city_ormas):
     photo = SimpleUploadedFile("IMG_0001.png", PNG, content_type="image/png")
     response = client.post(reverse("ormas_accounts:register"), _form(city_ormas, document=None, document_photo=photo))
     assert response.status_code == 302
-    assert OrmasAccountRequest.objects.get().document_type == "image/png"
+    assert OrmasAccountRequest.objects.get().content_type == "image/png"
 
 
 def test_it_needs_a_written_position_for_other(client, city_ormas):
