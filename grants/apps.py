@@ -12,3 +12,8 @@ class GrantsConfig(AppConfig):
         from grants.models import Proposal
 
         visibility.register("grants.proposal", lambda user: Proposal.objects.visible_to(user).values("pk"))
+        # The grants received, pre-filled in the annual activity report (services/prefill.py).
+        from grants.prefill import grants_received
+        from services import prefill
+
+        prefill.register("activity-report", "grants.received", _("Grants received"), grants_received, order=20)

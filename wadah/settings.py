@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "coordination",
     "guidance",
     "grants",
+    "partnerships",
     "insights",
     "portal",
     "api",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("dasbor/", include("insights.urls")),
     path("api/v1/", include("api.urls")),
     path("hibah/", include("grants.urls")),
+    path("kemitraan/", include("partnerships.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]

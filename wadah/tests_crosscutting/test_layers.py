@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "coordination",
             "guidance",
             "grants",
+            "partnerships",
         ),
     ),
     ("read models and audiences", ("insights", "portal", "api")),
@@ -55,6 +56,11 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         # The grant gate reads sanctions in force (supervision) and filed activity reports (services).
         ("grants", "supervision"),
         ("grants", "services"),
+        # Apps register their part of the pre-filled annual activity report with services (services/prefill.py).
+        ("guidance", "services"),
+        ("partnerships", "services"),
+        # A business unit may be fostered by a guidance programme (figures per programme).
+        ("partnerships", "guidance"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),
