@@ -91,9 +91,11 @@ class BusinessUnitForm(forms.ModelForm):
         self.fields["regency"].help_text = _("Where the unit works; empty: the kab/kota of the secretariat.")
         self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
         self.fields["started_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.instance.pk:
+            del self.fields["is_active"]  # a new unit is active; the box is for closing one later
 
     def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
     def changed_values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.changed_data}
