@@ -55,7 +55,7 @@ def test_bad_input_is_refused_in_indonesian_with_nothing_changed(client, city_of
     before = client.post(url, _form(ends_on="2025-01-01"))
     assert before.status_code == 400 and "tidak dapat berakhir sebelum dimulai" in before.content.decode()
     junk = client.post(url, _form(document=not_a_document()))
-    assert junk.status_code == 400 and "bukan jenis yang diterima" in junk.content.decode()
+    assert junk.status_code == 400 and "Jenis berkas ini tidak diterima" in junk.content.decode()
     assert not Partnership.objects.exists()
     client.post(url, _form())
     duplicate = client.post(url, _form(starts_on="2025-06-01"))
