@@ -44,8 +44,16 @@ def seat(ormas: Ormas, person_nik: str, name: str, position: str = BoardMember.P
     )
 
 
-def link(ormas: Ormas, by: User, *, other: Ormas | None = None, partner: str = "Universitas Palangka Raya",
-         kind: str = Partnership.Kind.MOU, starts_on: dt.date = dt.date(2025, 2, 1), **extra) -> Partnership:
+def link(
+    ormas: Ormas,
+    by: User,
+    *,
+    other: Ormas | None = None,
+    partner: str = "Universitas Palangka Raya",
+    kind: str = Partnership.Kind.MOU,
+    starts_on: dt.date = dt.date(2025, 2, 1),
+    **extra,
+) -> Partnership:
     values: dict = {"other_ormas": other} if other else {"partner_kind": "university", "partner_name": partner}
     return actions.record_partnership(
         ormas, by=by, kind=kind, title="Pelatihan kewirausahaan", starts_on=starts_on, **values, **extra

@@ -60,9 +60,11 @@ def test_a_link_that_ends_before_it_starts_is_refused_and_nothing_changes(city_o
     with pytest.raises(ValidationError) as refused:
         link(a, city_officer, ends_on=dt.date(2024, 1, 1))
     assert "cannot end before it starts" in " ".join(refused.value.messages)
-    assert not Partnership.objects.exists() and not Partner.objects.exists() and not Entry.objects.filter(
-        action__startswith="partnership."
-    ).exists()
+    assert (
+        not Partnership.objects.exists()
+        and not Partner.objects.exists()
+        and not Entry.objects.filter(action__startswith="partnership.").exists()
+    )
 
 
 def test_a_document_that_is_not_a_document_is_refused_and_nothing_changes(city_officer, two):

@@ -49,7 +49,10 @@ def test_the_report_lists_every_part_with_what_wadah_knows(client, city_officer,
     rows = {row.part.code: row for row in prefill.shown(application)}
     assert "Forum Perempuan Kahayan" in rows["partnerships.links"].items[0].text
     assert "30 people trained" in rows["partnerships.business_units"].items[0].text
-    assert {r.part.code for r in prefill.unanswered(application)} == {"partnerships.links", "partnerships.business_units"}
+    assert {r.part.code for r in prefill.unanswered(application)} == {
+        "partnerships.links",
+        "partnerships.business_units",
+    }
     client.force_login(account)
     page = client.get(reverse("services:task-prefill", args=[application.reference])).content.decode()
     assert reverse("partnerships:mine") in page  # where the Ormas corrects its business units itself

@@ -80,7 +80,10 @@ def test_an_officer_out_of_scope_gets_404_everywhere(client, kotim_officer, city
     for url in urls:
         assert client.get(url).status_code == 404, url
     assert client.post(reverse("partnerships:record", args=[a.pk]), _form()).status_code == 404
-    assert client.post(reverse("partnerships:detail", args=[partnership.pk]), {"do": "remove", "reason": "x"}).status_code == 404
+    assert (
+        client.post(reverse("partnerships:detail", args=[partnership.pk]), {"do": "remove", "reason": "x"}).status_code
+        == 404
+    )
     assert Partnership.objects.get().status == Partnership.Status.CONFIRMED
 
 

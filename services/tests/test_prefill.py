@@ -54,7 +54,9 @@ def test_a_part_with_items_must_be_confirmed_or_corrected_before_sending(city_or
     actions.answer_prefill_part(application, "test.part", by=account, confirmed=False, correction="Dua pelatihan.")
     one_part.append(prefill.Item("Added after the answer"))
     shown = prefill.shown(application)[0]
-    assert shown.answer == prefill.CORRECTED and [i.text for i in shown.items] == ["Pelatihan kader bersama Universitas"]
+    assert shown.answer == prefill.CORRECTED and [i.text for i in shown.items] == [
+        "Pelatihan kader bersama Universitas"
+    ]
     actions.submit_application(application, by=account)
     assert Entry.objects.filter(action="application.prefill_answered").count() == 1
 
