@@ -18,7 +18,7 @@ class PartnershipForm(forms.Form):
     counterpart = forms.ChoiceField(
         label=_("Partnership with"),
         choices=[("ormas", _("Another Ormas")), ("partner", _("A government body, company, university or forum"))],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         initial="partner",
     )
     other_ormas = forms.CharField(required=False, widget=forms.HiddenInput)

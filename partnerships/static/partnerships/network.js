@@ -32,7 +32,7 @@
           return { source: l.source, target: l.target, lineStyle: { type: l.kind === "board" ? "dashed" : "solid" } };
         }),
         labelLayout: { hideOverlap: true },
-        label: { show: !small, position: "right", fontSize: 10, formatter: function (p) { return p.data.name.length > 24 ? p.data.name.slice(0, 22) + "…" : p.data.name; } },
+        label: { show: !small || data.nodes.length <= 12, position: "right", fontSize: 10, formatter: function (p) { return p.data.name.length > 24 ? p.data.name.slice(0, 22) + "…" : p.data.name; } },
         force: { repulsion: small ? 120 : 260, edgeLength: small ? [30, 70] : [60, 140], gravity: 0.06 },
         lineStyle: { color: "#9aa0ac", width: 1.2, opacity: 0.8 },
         emphasis: { focus: "adjacency" }
