@@ -64,6 +64,12 @@ def seed_partnerships_demo() -> int:
 
     # Palangka Raya: four Ormas with MoUs with the university and a joint activity between two of them.
     pky = _active("62.71", 6, exclude=used)
+    if len(pky) < 6:  # a small demo registry (the tests'): the province's Ormas, by the province officer
+        city = province
+        rows = Ormas.objects.filter(province_code="62", status=Ormas.Status.ACTIVE).exclude(pk__in=used)
+        pky = list(rows.order_by("pk")[:6])
+        if len(pky) < 6:
+            return 0
     used |= {o.pk for o in pky}
     for index, ormas in enumerate(pky[:4]):
         actions.record_partnership(
@@ -139,8 +145,8 @@ def seed_partnerships_demo() -> int:
     ended = Ormas.objects.filter(status__in=Ormas.ENDED_STATUSES, status_changed_on__isnull=False).first()
     if ended is not None and len(pky) >= 6:
         _seat(ended, "6271012203750011", "Markus Tarigan", BoardMember.Position.CHAIR)
-        new = Ormas.objects.filter(regency_code=ended.regency_code, status=Ormas.Status.ACTIVE).exclude(pk__in=used)
-        new = new.order_by("-pk").first()
+        candidates = Ormas.objects.filter(regency_code=ended.regency_code, status=Ormas.Status.ACTIVE)
+        new = candidates.exclude(pk__in=used).order_by("-pk").first()
         if new is not None:
             registry_actions.update_ormas(new, by=None, changes={"founded_on": ended.status_changed_on})
             _seat(new, "6271012203750011", "Markus Tarigan", BoardMember.Position.FOUNDER)

@@ -53,7 +53,8 @@ def _established(ormas: dict[str, Any]) -> dt.date | None:
 
 def many_boards(scope: "QuerySet[Ormas]", *, minimum: int = MANY_BOARDS) -> list[Flag]:
     seats = BoardMember.objects.filter(ended_on__isnull=True, ormas__in=scope.values("pk"), person__nik__isnull=False)
-    flagged = seats.values("person_id").annotate(n=Count("ormas_id", distinct=True)).filter(n__gte=minimum)
+    # Seats counted (cheap); people with several seats on one board are sorted out below.
+    flagged = seats.values("person_id").annotate(n=Count("pk")).filter(n__gte=minimum)
     boards: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     who: dict[int, tuple[str, str]] = {}
     rows = seats.filter(person_id__in=flagged.values("person_id")).values_list(
@@ -65,6 +66,8 @@ def many_boards(scope: "QuerySet[Ormas]", *, minimum: int = MANY_BOARDS) -> list
             boards[person_id].append((ormas_id, ormas_name, position))
     flags = []
     for person_id, seated in boards.items():
+        if len(seated) < minimum:
+            continue
         name, nik = who[person_id]
         listing = "; ".join(f"{ormas_name} ({_position(position)})" for _o, ormas_name, position in seated)
         flags.append(

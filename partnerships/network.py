@@ -12,19 +12,23 @@ The chart shows the largest clusters up to MAX_CHART_NODES nodes; the table besi
 """
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from partnerships.models import Partnership
 from registry.models import BoardMember, Ormas
 
 MAX_CHART_NODES = 400
+CACHE_SECONDS = 300
 CLUSTERS_PER_PAGE = 20
 ISOLATED_PER_PAGE = 25
 
@@ -89,21 +93,43 @@ def _current_links(scope: "QuerySet[Ormas]", on: dt.date) -> "QuerySet[Partnersh
     )
 
 
-def shared_seats(scope: "QuerySet[Ormas]", *, minimum: int = 2) -> dict[int, list[tuple[int, str, str]]]:
-    """person id → [(ormas id, ormas name, position)] for the people seated now on `minimum`+ Ormas in scope."""
+def shared_seats(
+    scope: "QuerySet[Ormas]", *, minimum: int = 2
+) -> tuple[dict[int, list[tuple[int, str]]], dict[int, str]]:
+    """({person id: [(ormas id, ormas name)]}, {person id: name}) for the people seated now on the boards of
+    `minimum` or more Ormas in scope: one grouped query counting seats (a person with two seats on one board is
+    sorted out below, COUNT DISTINCT costs a sort) and one for those people's seats."""
     seats = BoardMember.objects.filter(ended_on__isnull=True, ormas__in=scope.values("pk"))
-    people = (
-        seats.values("person_id")
-        .annotate(n=Count("ormas_id", distinct=True))
-        .filter(n__gte=minimum)
-        .values("person_id")
+    people = seats.values("person_id").annotate(n=Count("pk")).filter(n__gte=minimum).values("person_id")
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    names: dict[int, str] = {}
+    rows = seats.filter(person_id__in=people).values_list("person_id", "person__name", "ormas_id", "ormas__name")
+    for person_id, person_name, ormas_id, name in rows.order_by("person_id", "ormas__name_search"):
+        names[person_id] = person_name
+        if all(o != ormas_id for o, _n in found[person_id]):
+            found[person_id].append((ormas_id, name))
+    return {p: boards for p, boards in found.items() if len(boards) >= minimum}, names
+
+
+def cached(user: Any, *, regency: str = "") -> Network:
+    """build(), kept for CACHE_SECONDS per audience (role, scope, kab/kota filter, language, day) and per state of
+    the partnerships table, so a link recorded or confirmed shows at once; board changes show within minutes."""
+    state = Partnership.objects.aggregate(n=Count("pk"), last=Max("pk"), decided=Max("decided_at"))
+    parts = (
+        "network",
+        user.role,
+        user.scope_code,
+        regency or "-",
+        get_language(),
+        timezone.localdate(),
+        *state.values(),
     )
-    found: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    rows = seats.filter(person_id__in=people).values_list("person_id", "ormas_id", "ormas__name", "position")
-    for person_id, ormas_id, name, position in rows.order_by("person_id", "ormas__name_search"):
-        if all(o != ormas_id for o, _n, _p in found[person_id]):
-            found[person_id].append((ormas_id, name, position))
-    return found
+    key = "partnerships:" + hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()
+    graph = cache.get(key)
+    if graph is None:
+        graph = build(user, regency=regency)
+        cache.set(key, graph, CACHE_SECONDS)
+    return graph
 
 
 def build(user: Any, *, regency: str = "", on: dt.date | None = None) -> Network:
@@ -143,23 +169,18 @@ def build(user: Any, *, regency: str = "", on: dt.date | None = None) -> Network
         union.join(a, b)
         edges.append((a, b, kind))
 
-    shared = shared_seats(scope)
-    person_names = dict(
-        BoardMember.objects.filter(person_id__in=shared).values_list("person_id", "person__name").distinct()
-    )
+    shared, person_names = shared_seats(scope)
     shared_people: list[dict[str, Any]] = []
     for person_id, seats in shared.items():
         node = f"h{person_id}"
         names[node], kinds[node] = person_names.get(person_id, ""), "person"
-        for ormas_id, ormas_name, _position in seats:
+        for ormas_id, ormas_name in seats:
             a = f"o{ormas_id}"
             names[a], kinds[a] = ormas_name, "ormas"
             in_scope_ids.add(ormas_id)
             union.join(a, node)
             edges.append((node, a, "board"))
-        shared_people.append(
-            {"name": person_names.get(person_id, ""), "boards": [(o, n) for o, n, _p in seats], "id": person_id}
-        )
+        shared_people.append({"name": person_names.get(person_id, ""), "boards": list(seats), "id": person_id})
     shared_people.sort(key=lambda p: (-len(p["boards"]), p["name"]))
 
     groups: dict[str, list[str]] = defaultdict(list)
@@ -198,6 +219,10 @@ def build(user: Any, *, regency: str = "", on: dt.date | None = None) -> Network
 
 def _chart(groups, union, clusters, names, kinds, urls, edges) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The largest clusters, whole, up to MAX_CHART_NODES nodes: ECharts graph nodes, links and categories."""
+    degree: dict[str, int] = defaultdict(int)
+    for a, b, _k in edges:
+        degree[a] += 1
+        degree[b] += 1
     shown: set[str] = set()
     cluster_of: dict[str, int] = {}
     roots = sorted(groups, key=lambda r: (-len(groups[r]), r))
@@ -205,16 +230,16 @@ def _chart(groups, union, clusters, names, kinds, urls, edges) -> dict[str, Any]
         members = groups[root]
         if not any(kinds[m] == "ormas" for m in members):
             continue
-        if len(shown) + len(members) > MAX_CHART_NODES:
-            break
+        room = MAX_CHART_NODES - len(shown)
+        if len(members) > room:
+            if shown:
+                continue  # too big for what is left: the table lists it
+            # The largest cluster alone is bigger than the chart: its best-connected nodes.
+            members = sorted(members, key=lambda m: (-degree[m], m))[:room]
         shown.update(members)
         for m in members:
             cluster_of[m] = index
     category = {"ormas": 0, "outside": 0, "partner": 1, "person": 2}
-    degree: dict[str, int] = defaultdict(int)
-    for a, b, _k in edges:
-        degree[a] += 1
-        degree[b] += 1
     nodes = [
         {
             "id": node,

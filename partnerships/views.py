@@ -27,7 +27,7 @@ from partnerships.forms import BusinessUnitForm, DocumentForm, FilterForm, Partn
 from partnerships.models import BusinessUnit, Partnership, PartnershipDocument
 from registry import people
 from registry.models import Ormas
-from registry.search import public_matches, search
+from registry.search import public_matches, search_capped
 from wadah.lib.clientip import client_ip
 from wadah.lib.files import private_file_response
 from wadah.lib.views import refusals_shown
@@ -72,7 +72,7 @@ def _query(request: AuthedHttpRequest, *drop: str) -> str:
 def network_view(request: AuthedHttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None, scope=request.user.scope_code or "")
     regency = form.chosen_regency()
-    graph = network.build(request.user, regency=regency)
+    graph = network.cached(request.user, regency=regency)
     clusters = Paginator(graph.clusters, network.CLUSTERS_PER_PAGE).get_page(request.GET.get("page"))
     isolated_number = _page_number(request.GET.get("isolated"))
     isolated, more = network.isolated_page(request.user, regency=regency, page=isolated_number)
@@ -215,7 +215,7 @@ def ormas_search(request: AuthedHttpRequest) -> HttpResponse:
         if _is_account(request):
             matches = [m for m in public_matches(query) if str(m["public_id"]) != str(request.user.ormas.public_id)]  # type: ignore[union-attr]
         else:
-            found = search(Ormas.objects.visible_to(request.user), query)[:10]
+            found = search_capped(Ormas.objects.visible_to(request.user), query)[0].order_by("name_search", "pk")[:10]
             matches = [{"public_id": o.public_id, "name": o.name, "abbreviation": o.abbreviation} for o in found]
     context = {"matches": matches, "query": query, "searched": len(query) >= 3}
     return render(request, "partnerships/_ormas_results.html", context)

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from audit.models import Entry
+from registry import actions as registry_actions
 from services import actions, prefill
 from services.models import ServiceType
-from registry import actions as registry_actions
 from services.prefill_board import board_changes
 from services.tests.helpers import account_for, pdf
 from wadah.testing import make_chapter
