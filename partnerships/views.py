@@ -74,7 +74,8 @@ def network_view(request: AuthedHttpRequest) -> HttpResponse:
     regency = form.chosen_regency()
     graph = network.cached(request.user, regency=regency)
     clusters = Paginator(graph.clusters, network.CLUSTERS_PER_PAGE).get_page(request.GET.get("page"))
-    isolated_number = _page_number(request.GET.get("isolated"))
+    last_page = max(1, -(-graph.isolated // network.ISOLATED_PER_PAGE))
+    isolated_number = min(_page_number(request.GET.get("isolated")), last_page)
     isolated, more = network.isolated_page(request.user, regency=regency, page=isolated_number)
     context = {
         "form": form,
