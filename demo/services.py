@@ -15,7 +15,7 @@ from accounts.models import Role, User
 from demo.logins import DEMO_PASSWORD, ORMAS_ACCOUNT
 from registry import actions as registry_actions
 from registry.models import Ormas
-from services import actions
+from services import actions, prefill
 from services.models import Application, ServiceType
 
 # A tiny but real PDF: the upload check sniffs content, not names.
@@ -46,6 +46,9 @@ def _filled(code: str, ormas: Ormas, by: User, **kwargs: object) -> Application:
     actions.update_application_data(application, by=by, proposed=proposed, statements_confirmed=True)
     for item in application.checklist():
         actions.upload_application_document(application, item, by=by, upload=_pdf(f"{item.document_type.code}.pdf"))
+    # The activity report's pre-filled parts (services/prefill.py): the demo Ormas confirms what Wadah knows.
+    for row in prefill.unanswered(application):
+        actions.answer_prefill_part(application, row.part.code, by=by, confirmed=True)
     return application
 
 

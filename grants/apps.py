@@ -17,3 +17,8 @@ class GrantsConfig(AppConfig):
         visibility.register("grants.proposal", lambda user: Proposal.objects.visible_to(user).values("pk"))
         # The Ormas record lists its grant proposals (the viewer's readable ones) through the registry's panel slot.
         panels.register("summary", "grants/ormas_panel.html", order=20)
+        # The grants received, pre-filled in the annual activity report (services/prefill.py).
+        from grants.prefill import grants_received
+        from services import prefill
+
+        prefill.register("activity-report", "grants.received", _("Grants received"), grants_received, order=20)

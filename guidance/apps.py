@@ -13,3 +13,8 @@ class GuidanceConfig(AppConfig):
         # The Ormas record shows the events it attended and its assessments through the registry's panel slots,
         # so the registry names no guidance template.
         panels.register("summary", "guidance/ormas_guidance.html", order=10)
+        # The events attended, pre-filled in the annual activity report (services/prefill.py).
+        from guidance.prefill import events_attended
+        from services import prefill
+
+        prefill.register("activity-report", "guidance.events", _("Guidance events attended"), events_attended, order=10)

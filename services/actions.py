@@ -28,7 +28,7 @@ from registry import actions as registry_actions
 from registry.models import BoardMember, Chapter, Ormas
 from registry.names import find_conflicts
 from registry.requirements import registration_problems
-from services import tasks
+from services import prefill, tasks
 from services.models import (
     Application,
     ApplicationDocument,
@@ -220,6 +220,10 @@ def create_application(
         applicant_name=applicant_name or by.get_full_name() or by.username,
         applicant_phone=applicant_phone or by.phone,
         applicant_email=applicant_email or by.email,
+        # A service with pre-filled parts (the activity report) fixes the year they are about when it starts.
+        data={"prefill": {"year": prefill.report_year(timezone.localdate()), "parts": {}}}
+        if prefill.parts_for(service_type.code)
+        else {},
     )
     _log(application, "application.created", by=by, service=service_type.code, channel=channel)
     return application
@@ -303,6 +307,8 @@ def submit_application(application: Application, *, by: User) -> Application:
         problems.append(_("Confirm the statements."))
     if application.service_type.proposal != "none" and not application.proposed:
         problems.append(_("Fill in the proposed data."))
+    for row in prefill.unanswered(application):
+        problems.append(_("Confirm or correct “%(part)s”.") % {"part": row.part.label})
     _check(application, S.SUBMITTED)
     if problems:
         raise ValidationError(problems, code="incomplete")
@@ -1018,3 +1024,46 @@ ACTION_FOR: dict[tuple[str, str], Callable[..., Any]] = {
     (S.DEEMED_GRANTED, S.APPROVED): approve_application,
     (S.CHANGES_REQUESTED, S.LAPSED): lapse_correction,
 }
+
+
+@transaction.atomic
+def answer_prefill_part(
+    application: Application, code: str, *, by: User, confirmed: bool, correction: str = ""
+) -> None:
+    """The Ormas (or the counter officer) confirms what Wadah knows for one part of the report, or corrects it.
+    The items answered about are frozen with the answer; answering again replaces the answer."""
+    _require_applicant_or_staff(by, application)
+    if not application.is_editable:
+        raise ValidationError(_("This application cannot be changed now."))
+    part = next((p for p in prefill.parts_for(application.service_type.code) if p.code == code), None)
+    if part is None:
+        raise ValidationError(_("This part is not in this report."))
+    correction = correction.strip()
+    if not confirmed and not correction:
+        raise ValidationError(_("Write what is missing or wrong in this part."))
+    if len(correction) > 4000:
+        raise ValidationError(_("Keep the correction under 4,000 characters."))
+    items = prefill.collect(part, application.ormas, prefill.year_of(application))
+    data = dict(application.data or {})
+    stored = dict(data.get("prefill") or {})
+    stored.setdefault("year", prefill.year_of(application))
+    stored["parts"] = {
+        **(stored.get("parts") or {}),
+        code: {
+            "answer": prefill.CONFIRMED if confirmed else prefill.CORRECTED,
+            "correction": "" if confirmed else correction,
+            "items": [{"text": i.text, "url": i.url, "on": i.on} for i in items],
+            "at": timezone.now().isoformat(),
+        },
+    }
+    data["prefill"] = stored
+    application.data = data
+    application.save(update_fields=["data", "updated_at"])
+    _log(
+        application,
+        "application.prefill_answered",
+        by=by,
+        part=code,
+        answer=prefill.CONFIRMED if confirmed else prefill.CORRECTED,
+        items=len(items),
+    )

@@ -9,7 +9,9 @@ class ServicesConfig(AppConfig):
     def ready(self) -> None:
         # An application's history is for the handling office and the applicant (audit/visibility.py).
         from audit import visibility
+        from services import prefill
         from services.models import Application
+        from services.prefill_board import board_changes
 
         visibility.register(
             "services.application",
@@ -17,3 +19,5 @@ class ServicesConfig(AppConfig):
                 "pk"
             ),
         )
+        # The registry's part of the pre-filled activity report; the apps above services register theirs.
+        prefill.register("activity-report", "registry.board", _("Board changes"), board_changes, order=50)

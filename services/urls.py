@@ -25,6 +25,7 @@ urlpatterns = [
     path("permohonan/<str:reference>/isi/data/", filing.task_data, name="task-data"),
     path("permohonan/<str:reference>/isi/kontak/", filing.task_contact, name="task-contact"),
     path("permohonan/<str:reference>/isi/dokumen/<int:item_pk>/", filing.task_upload, name="task-upload"),
+    path("permohonan/<str:reference>/isi/diketahui/", filing.task_prefill, name="task-prefill"),
     path("permohonan/<str:reference>/isi/pernyataan/", filing.task_statements, name="task-statements"),
     path("permohonan/<str:reference>/periksa/", filing.check_answers, name="check-answers"),
     path("permohonan/<str:reference>/terkirim/", filing.confirmation, name="confirmation"),

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "grants",
     "opportunities",
     "awards",
+    "partnerships",
     "insights",
     "portal",
     "api",

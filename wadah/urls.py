@@ -21,6 +21,7 @@ urlpatterns = [
     path("hibah/", include("grants.urls")),
     path("peluang/", include("opportunities.urls")),
     path("penghargaan/", include("awards.urls")),
+    path("kemitraan/", include("partnerships.urls")),
     path("bahasa/", set_language, name="set_language"),
     path("kelola/", admin.site.urls),
 ]

@@ -7,6 +7,7 @@ from complaints.models import Complaint
 from fieldreports.models import FieldReport
 from grants.models import Proposal
 from letters.models import Letter
+from partnerships.models import BusinessUnitYear, Partnership
 from registry.models import Ormas
 from services.models import Application
 from supervision.models import Case
@@ -27,6 +28,10 @@ def test_the_demo_loads_a_registry_an_ormas_account_and_applications_at_every_st
     grant_statuses = set(Proposal.objects.values_list("status", flat=True))
     assert {"submitted", "evaluation", "approved", "lpj_verified", "forwarded"} <= grant_statuses
     # The grant demo files an activity report for each Ormas it makes eligible, besides the services demo's five.
+    # Partnerships: clusters, a link the Ormas account proposed, business units with yearly figures.
+    assert Partnership.objects.filter(status="confirmed").count() >= 10
+    assert Partnership.objects.filter(status="proposed", ormas__accounts__username="sekretariat").exists()
+    assert BusinessUnitYear.objects.count() >= 8
     applications = Application.objects.count()
     call_command("seed_demo", count=1500, stdout=StringIO())  # idempotent: a second run adds nothing
     assert Ormas.objects.count() == 1500 and Application.objects.count() == applications

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role, User
 from registry.models import Ormas
-from services import actions
+from services import actions, prefill
 from services.models import Application, ServiceType
 from wadah.testing import make_user
 
@@ -70,6 +70,8 @@ def filled(code: str, ormas: Ormas, by: User, **kwargs: Any) -> Application:
     actions.update_application_data(application, by=by, proposed=proposed, statements_confirmed=True)
     for item in application.checklist():
         actions.upload_application_document(application, item, by=by, upload=pdf())
+    for row in prefill.unanswered(application):  # the activity report's pre-filled parts, confirmed
+        actions.answer_prefill_part(application, row.part.code, by=by, confirmed=True)
     return application
 
 

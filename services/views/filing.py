@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.decorators import filer_required
 from accounts.models import Role
 from accounts.typing import AuthedHttpRequest
-from services import actions
+from services import actions, prefill
 from services.forms import (
     ActivityProposalForm,
     AddressProposalForm,
@@ -66,13 +66,15 @@ def _sections(application: Application) -> dict[str, Any]:
         return "done" if done else ("started" if started else "todo")
 
     has_data = application.service_type.proposal != "none"
+    parts = prefill.shown(application) if prefill.parts_for(application.service_type.code) else []
     sections = {
+        "prefill": state(not any(p.needs_answer for p in parts), any(p.answer for p in parts)) if parts else None,
         "data": state(bool(application.proposed), False) if has_data else None,
         "contact": state(bool(application.applicant_name and application.applicant_phone), False),
         "documents": state(len(uploaded) == len(required) and not corrections, bool(documents)),
         "statements": state(application.statements_confirmed, False),
     }
-    return {"sections": sections, "doc_rows": doc_rows, "corrections": corrections}
+    return {"sections": sections, "doc_rows": doc_rows, "corrections": corrections, "prefill_parts": parts}
 
 
 def _editable_for(request: AuthedHttpRequest, reference: str) -> Application:
@@ -168,6 +170,39 @@ def task_upload(request: AuthedHttpRequest, reference: str, item_pk: int) -> Htt
         "layout": layout_for(request),
     }
     return render(request, "services/task_upload.html", context)
+
+
+@filer_required
+def task_prefill(request: AuthedHttpRequest, reference: str) -> HttpResponse:
+    """What Wadah already knows for each part of the report (services/prefill.py): confirm it or correct it."""
+    application = _editable_for(request, reference)
+    if not prefill.parts_for(application.service_type.code):
+        raise Http404
+    if request.method == "POST":
+        code = request.POST.get("part", "")[:60]
+        with refusals_shown(request) as outcome:
+            actions.answer_prefill_part(
+                application,
+                code,
+                by=request.user,
+                confirmed=request.POST.get("answer") == "confirm",
+                correction=request.POST.get("correction", ""),
+            )
+            messages.success(request, _("Your answer was saved."))
+        if outcome.ok:
+            return redirect(reverse("services:task-prefill", args=[application.reference]) + f"#part-{code}")
+    is_account = request.user.role == Role.ORMAS_ACCOUNT
+    rows = [
+        (row, reverse(row.part.edit_url_name) if is_account and row.part.edit_url_name else "")
+        for row in prefill.shown(application)
+    ]
+    context = {
+        "application": application,
+        "rows": rows,
+        "year": prefill.year_of(application),
+        "layout": layout_for(request),
+    }
+    return render(request, "services/task_prefill.html", context)
 
 
 @filer_required

@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "grants",
             "opportunities",
             "awards",
+            "partnerships",
         ),
     ),
     ("read models and audiences", ("insights", "portal", "api")),
@@ -69,6 +70,11 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         ("awards", "supervision"),
         # Services refused under a sanction in force ask supervision's one definition of it (active_sanction).
         ("services", "supervision"),
+        # Apps register their part of the pre-filled annual activity report with services (services/prefill.py).
+        ("guidance", "services"),
+        ("partnerships", "services"),
+        # A business unit may be fostered by a guidance programme (figures per programme).
+        ("partnerships", "guidance"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),

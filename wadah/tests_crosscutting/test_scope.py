@@ -33,6 +33,10 @@ VIEWS = [
         lambda r: reverse("registry:document-archive", args=[r.ormas.pk, r.document.pk]),
     ),
     ("person-nik", "post", "nik", lambda r: reverse("registry:person-nik", args=[r.ormas.pk, r.seat.person_id])),
+    # The Ormas's network and business units (partnerships/).
+    ("partnerships-ormas", "get", "read", lambda r: reverse("partnerships:ormas", args=[r.ormas.pk])),
+    ("partnerships-record", "get", "edit", lambda r: reverse("partnerships:record", args=[r.ormas.pk])),
+    ("partnerships-unit-new", "get", "edit", lambda r: reverse("partnerships:unit-new", args=[r.ormas.pk])),
 ]
 VIEW_IDS = [v[0] for v in VIEWS]
 OK = (200, 302)

@@ -19,6 +19,7 @@ from demo.grants import seed_grants_demo
 from demo.guidance import seed_guidance_demo
 from demo.logins import BINDA, DEMO_PASSWORD, ORMAS_ACCOUNT, PARTNER, POLRES, STAFF
 from demo.opportunities import seed_opportunities_demo
+from demo.partnerships import seed_partnerships_demo
 from demo.registry.generate import DemoGenerator
 from demo.services import seed_services_demo
 from demo.supervision import seed_supervision_demo
@@ -72,6 +73,7 @@ class Command(BaseCommand):
                 offers, rounds = seed_opportunities_demo(
                     officer=User.objects.get(username="petugas.provinsi"), leader=User.objects.get(username="pimpinan")
                 )
+                partnerships = seed_partnerships_demo()
         finally:
             tasks_logger.setLevel(level)
         self.stdout.write(f"Demo services: {len(applications)} applications, one approved with its letter.")
@@ -80,6 +82,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo guidance: {programmes} programmes with events, attendance and assessments.")
         self.stdout.write(f"Demo grants: {grants} proposals in two windows (one recommendation only).")
         self.stdout.write(f"Demo opportunities: {offers} offers of two partners; awards: {rounds} rounds.")
+        self.stdout.write(f"Demo partnerships: {partnerships} links in a few clusters, business units with figures.")
 
     def create_users(self, province: str) -> None:
         for username, full_name, role, office_code, agency in STAFF:
