@@ -22,5 +22,6 @@ register(
         "application.skt_recorded": _("SKT recorded"),
         "application.correction_lapsed": _("Correction period lapsed"),
         "application.deemed_granted": _("Deemed granted by law (Pasal 53)"),
+        "application.prefill_answered": _("Pre-filled part confirmed or corrected"),
     }
 )
