@@ -28,6 +28,7 @@ from registry.models import Ormas
 from registry.search import search
 from supervision import compartments
 from supervision.models import Case
+from wadah.lib.offline import offline_page
 
 # Staff roles pass (Kesbangpol staff and Tim Terpadu members; a system administrator passes too but sees no team:
 # the querysets' rule shows nothing that is not theirs). Ormas accounts and the public get 403.
@@ -383,6 +384,7 @@ def attendance_remove(request: AuthedHttpRequest, pk: int, row_pk: int) -> HttpR
 
 
 @coordination_user
+@offline_page
 def minutes(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     """The live minutes page: the text (autosaved, with a copy on the device), decisions and action items per
     agenda item, and the chair's approval."""

@@ -20,6 +20,7 @@ from accounts.typing import AuthedHttpRequest
 from guidance import actions, documents
 from guidance.models import Certificate, Event, Invitation
 from guidance.views import event_for, participant_for
+from wadah.lib.offline import offline_page
 
 # qr-scanner decodes in a Web Worker that it creates from a blob: URL; only this page allows that.
 CHECKIN_CSP: dict[str, list[str]] = {
@@ -68,6 +69,7 @@ def _roster(event: Event) -> list[dict[str, object]]:
 
 @csp_override(CHECKIN_CSP)
 @registry_editor
+@offline_page
 def checkin_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     event = _editable_event(request, pk)
     roster = _roster(event)
