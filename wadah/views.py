@@ -1,6 +1,7 @@
 """Site-wide views that belong to no app: the service worker script (docs/decisions/0010-offline-field-pages.md)."""
 
 import hashlib
+import json
 from functools import cache
 
 from django.conf import settings
@@ -28,7 +29,7 @@ def _script() -> bytes:
     # browser installs the new worker, which refetches the kept pages and drops the old caches.
     manifest = str(getattr(staticfiles_storage, "manifest_hash", "") or "")
     version = hashlib.sha256(source + manifest.encode()).hexdigest()[:16]
-    config = '{"version": "%s", "static": "%s"}' % (version, settings.STATIC_URL)
+    config = json.dumps({"version": version, "static": settings.STATIC_URL})
     return b"self.WADAH_OFFLINE = " + config.encode() + b";\n" + source
 
 

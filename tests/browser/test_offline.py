@@ -22,7 +22,7 @@ from wadah.testing import make_ormas, make_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-OFFLINE_NOISE = r"ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch|htmx:sendError|htmx:afterRequest"
+OFFLINE_NOISE = r"net::ERR_INTERNET_DISCONNECTED|htmx:sendError|htmx:afterRequest"
 
 
 @pytest.fixture(autouse=True)
@@ -135,3 +135,12 @@ def test_pages_that_are_not_field_pages_are_never_kept_and_signing_out_forgets_t
             break
         page.wait_for_timeout(250)
     assert page.evaluate(forgotten)
+
+
+def test_the_worker_script_is_served_at_the_root_with_its_version(new_page):
+    page = new_page()
+    response = page.request.get("/sw.js")
+    assert response.ok
+    assert response.headers["content-type"].startswith("text/javascript")
+    assert response.headers["service-worker-allowed"] == "/"
+    assert response.text().startswith('self.WADAH_OFFLINE = {"version": "')
