@@ -1,13 +1,23 @@
 """Every change in coordination: one action per move of a TRANSITIONS dict (Meeting, Minutes, ActionItem,
 ProtocolVersion), plus rosters, invitations, agenda, attendance, decisions and citations. The actions live in the
-module of what they change — rosters.py (teams and SKs), meetings.py (scheduling, invitations, agenda,
-attendance), minutes.py (the notulen), followup.py (decisions and action items), protocol.py (the joint protocol)
-— with the shared gate and audit in journal.py; all are re-exported here, so callers name one module.
+module of what they change — rosters.py (teams and SKs), meetings.py (scheduling, invitations, agenda),
+attendance.py (by hand and by QR pass), minutes.py (the notulen), followup.py (decisions and action items),
+protocol.py (the joint protocol) — with the shared gate and audit in journal.py; all are re-exported here, so
+callers name one module.
 
 Each action runs in a transaction, checks who may do it (coordination/access.py), refuses what the TRANSITIONS
 dict does not list, and writes the audit trail once ("coordination.<verb>").
 """
 
+from coordination.attendance import (  # noqa: F401  (part of this module's API)
+    OK_OUTCOMES,
+    add_walk_in,
+    check_in,
+    outcome_message,
+    record_attendance,
+    remove_attendance,
+    sync_attendance,
+)
 from coordination.followup import (  # noqa: F401  (part of this module's API)
     ACTION_ITEM_PERIOD,
     MAX_UPLOAD_MB,
@@ -38,8 +48,6 @@ from coordination.meetings import (  # noqa: F401  (part of this module's API)
     cancel_meeting,
     invite,
     open_meeting,
-    record_attendance,
-    remove_attendance,
     schedule_meeting,
     send_invitations,
 )

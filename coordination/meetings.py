@@ -1,5 +1,5 @@
 """Meetings: scheduling (the roster's agencies invited), invitations and their letters, cancelling and opening,
-the agenda (items about cases in their author's compartment) and attendance, by hand or by QR."""
+and the agenda (items about cases in their author's compartment). Attendance is in attendance.py."""
 
 import datetime as dt
 from typing import Any
@@ -14,11 +14,9 @@ from coordination import access
 from coordination.journal import _id_date, _log, _move, _secretariat, _text
 from coordination.models import (
     AgendaItem,
-    Attendance,
     Invitation,
     Meeting,
     Minutes,
-    RosterMember,
     Team,
 )
 from letters.actions import issue_letter
@@ -212,53 +210,3 @@ def add_agenda_item(
         for member in CaseMember.objects.filter(case=case, agency_id__in=invited).exclude(agency_id=item.agency_id):
             compartments.share(item, with_agency=member.agency, by=by, note=str(meeting))
     return item
-
-
-@transaction.atomic
-def record_attendance(
-    meeting: Meeting,
-    *,
-    by: User | None,
-    name: str = "",
-    agency: Agency | None = None,
-    position: str = "",
-    roster_member: RosterMember | None = None,
-    user: User | None = None,
-    method: str = Attendance.Method.MANUAL,
-) -> Attendance:
-    """Someone is present. By hand (the secretariat ticks the list) or by QR (the guidance check-in calls this
-    with method="qr" and by=None or the person); the same rules either way."""
-    if method == Attendance.Method.MANUAL and (by is None or not access.is_secretariat(by, meeting.team)):
-        raise PermissionDenied(_("Only the secretariat records attendance by hand."))
-    if meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
-        raise ValidationError(_("Attendance is recorded on the day of the meeting, not after its minutes."))
-    if roster_member is not None:
-        if roster_member.version.team_id != meeting.team_id:
-            raise ValidationError(_("That person is not on this team's roster."))
-        if meeting.attendance.filter(roster_member=roster_member).exists():
-            raise ValidationError(_("%(name)s is on the list already.") % {"name": roster_member.name})
-        name = name or roster_member.name
-        agency = agency or roster_member.agency
-        position = position or roster_member.position
-        user = user or roster_member.user
-    name = _text(name, _("Write the name of the person present."))
-    row = Attendance.objects.create(
-        meeting=meeting,
-        name=name,
-        agency=agency,
-        position=position.strip(),
-        roster_member=roster_member,
-        user=user,
-        method=method,
-        recorded_by=by,
-    )
-    _log(meeting, "coordination.attendance_recorded", by=by, name=name, agency=str(agency or ""), method=method)
-    return row
-
-
-@transaction.atomic
-def remove_attendance(row: Attendance, *, by: User) -> None:
-    _secretariat(by, row.meeting.team)
-    _open_for_changes(row.meeting)
-    _log(row.meeting, "coordination.attendance_removed", by=by, name=row.name)
-    row.delete()

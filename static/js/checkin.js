@@ -132,6 +132,10 @@
   function checkInCode(raw) {
     var code = String(raw || "").trim();
     if (code.indexOf(QR_PREFIX) === 0) { code = code.slice(QR_PREFIX.length); }
+    // A typed code may carry the spaces it is printed with (coordination's passes group theirs by four).
+    code = code.replace(/\s+/g, "");
+    var lower = code.toLowerCase();
+    if (!byCode(code) && lower !== code && byCode(lower)) { code = lower; }
     if (!code) { return; }
     var person = byCode(code);
     if (person && (person.checked_in || pendingFor(person.id))) {

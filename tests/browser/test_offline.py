@@ -144,3 +144,78 @@ def test_the_worker_script_is_served_at_the_root_with_its_version(new_page):
     assert response.headers["content-type"].startswith("text/javascript")
     assert response.headers["service-worker-allowed"] == "/"
     assert response.text().startswith('self.WADAH_OFFLINE = {"version": "')
+
+
+def test_meeting_attendance_by_qr_pass_on_a_phone_with_the_signal_dropped(new_page, problems, tmp_path):
+    """Issue 13: each expected person has a pass; the secretariat scans it (a photo of the QR here) or types its
+    code on a phone, without signal after a reload, and the list is complete once the signal returns."""
+    import segno
+
+    from coordination import actions as coordination
+    from coordination import passes
+    from coordination.models import Attendance
+    from coordination.tests.helpers import agency
+
+    problems.allowed.append(OFFLINE_NOISE)
+    officer = make_user("officer.prov", Role.OFFICER, office_code="62")
+    leader = make_user("leader", Role.LEADER, office_code="62")
+    polda = make_user("polda.rep", Role.AGENCY_MEMBER, agency="Polda")
+    team = coordination.create_team(by=officer, name="Tim Terpadu Provinsi", kind="tim_terpadu", region_code="62")
+    today = timezone.localdate()
+    version = coordination.add_roster_version(
+        team, by=officer, sk_number="188.44/7/2026", sk_date=today, valid_from=today - dt.timedelta(days=1)
+    )
+    coordination.add_roster_member(version, by=officer, name="Kepala Badan", agency=agency("Kesbangpol"), role="ketua")
+    coordination.add_roster_member(version, by=officer, name="Dir Intelkam", agency=agency("Polda"), user=polda)
+    coordination.add_roster_member(version, by=officer, name="Kabinda", agency=agency("BINDA"))
+    meeting = coordination.schedule_meeting(
+        team, by=officer, kind="rakor", title="Rakor Ormas I", date=today, chair=leader, venue="Aula Kesbangpol"
+    )
+    seats = {seat.name: seat for seat in passes.expected(meeting)}
+
+    # The Polda member sees their own pass on the meeting's page (on their phone).
+    member = new_page(polda, viewport=PHONE)
+    member.goto(meeting.get_absolute_url())
+    expect(member.locator("img.checkin-qr")).to_have_count(1)
+    screenshot(member, "coordination-my-pass-phone")
+
+    # The secretariat prints the passes, then opens the scanner on a phone and loses the signal.
+    desk = new_page(officer)
+    desk.goto(f"/koordinasi/rapat/{meeting.pk}/kartu-hadir/")
+    expect(desk.locator(".pass-card")).to_have_count(3)
+    screenshot(desk, "coordination-passes-desktop")
+    qr_png = tmp_path / "pass.png"
+    segno.make(seats["Dir Intelkam"].qr_payload(meeting), error="m").save(str(qr_png), scale=8, border=4)
+    phone = new_page(officer, viewport=PHONE)
+    phone.goto(meeting.get_absolute_url())
+    phone.click("a[href$='/hadir/pindai/']")
+    expect(phone.locator("#cache-note")).not_to_be_empty()
+    phone.wait_for_function("window.QrScanner !== undefined")
+    _kept(phone)
+    _reload_offline(phone)
+    phone.wait_for_function("window.QrScanner !== undefined")
+    phone.set_input_files("#scan-file", str(qr_png))
+    expect(phone.locator("#pending-count")).to_have_text("1")
+    # Kabinda's code typed as printed (groups of four, capitals from the keyboard).
+    from wadah.lib import checkin
+
+    phone.fill("#code-input", checkin.grouped(seats["Kabinda"].code(meeting)).upper())
+    phone.click("#code-form button[type=submit]")
+    expect(phone.locator("#pending-count")).to_have_text("2")
+    phone.fill("#walkin-name", "Wartawan Tabengan")
+    phone.click("#walkin-form button[type=submit]")
+    expect(phone.locator("#pending-count")).to_have_text("3")
+    screenshot(phone, "coordination-qr-attendance-offline-phone")
+    assert not Attendance.objects.exists()
+
+    phone.context.set_offline(False)
+    expect(phone.locator("#pending-count")).to_have_text("0", timeout=15_000)
+    expect(phone.locator("#present-count")).to_have_text("3")
+    assert set(Attendance.objects.values_list("name", "method")) == {
+        ("Dir Intelkam", "qr"),
+        ("Kabinda", "qr"),
+        ("Wartawan Tabengan", "manual"),
+    }
+    desk.goto(meeting.get_absolute_url())
+    expect(desk.locator("#hadir")).to_contain_text("(QR)")
+    screenshot(desk, "coordination-meeting-attendance-desktop")

@@ -3,8 +3,10 @@ QR carries, the QR image, the page policy the camera scanner needs, and the two 
 needs on the server (the id that makes a replay a no-op, a plausible time). The page side is static/js/checkin.js.
 """
 
+import base64
 import datetime as dt
 import io
+import re
 import secrets
 import uuid
 from typing import Any
@@ -43,22 +45,31 @@ def new_checkin_code() -> str:
 
 def signed_code(purpose: str, value: str) -> str:
     """`value` with a 128-bit MAC under the site's secret key: a code nobody can forge or derive from another,
-    without storing one per person (the value says whose it is, the MAC that the site issued it)."""
-    mac = salted_hmac(f"wadah.checkin.{purpose}", value, algorithm="sha256").hexdigest()[:32]
-    return f"{value}.{mac}"
+    without storing one per person (the value says whose it is, the MAC that the site issued it). The MAC is in
+    lower-case base32 (26 letters and digits), so that it can be read out and typed; `value` is lower-case too
+    (a typed code is read case-blind)."""
+    digest = salted_hmac(f"wadah.checkin.{purpose}", value, algorithm="sha256").digest()[:16]
+    return f"{value}.{base64.b32encode(digest).decode().rstrip('=').lower()}"
 
 
 def read_signed_code(purpose: str, code: str) -> str | None:
-    """The value of a code made by signed_code(), or None if it was not (typed wrong, forged, another purpose)."""
-    code = strip_prefix(code)
-    value, _dot, mac = code.rpartition(".")
-    if not value or not constant_time_compare(signed_code(purpose, value), code):
+    """The value of a code made by signed_code(), or None if it was not (typed wrong, forged, another purpose).
+    Spaces and hyphens someone typed between the groups, and capitals, do not matter."""
+    value, _dot, mac = strip_prefix(code).lower().rpartition(".")
+    mac = re.sub(r"[\s-]+", "", mac)
+    if not value or not constant_time_compare(signed_code(purpose, value), f"{value}.{mac}"):
         return None
     return value
 
 
+def grouped(code: str) -> str:
+    """A signed code as it is printed for typing: the MAC in groups of four ("12m3.abcd efgh …")."""
+    value, _dot, mac = code.rpartition(".")
+    return f"{value}." + " ".join(mac[i : i + 4] for i in range(0, len(mac), 4))
+
+
 def strip_prefix(code: str) -> str:
-    return (code or "").strip().removeprefix(QR_PREFIX)
+    return re.sub(r"\s+", " ", (code or "").strip()).removeprefix(QR_PREFIX)
 
 
 def qr_svg(payload: str) -> str:
