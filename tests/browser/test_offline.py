@@ -6,17 +6,23 @@ import datetime as dt
 import importlib
 
 import pytest
+import segno
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from coordination import actions as coordination
+from coordination import passes
+from coordination.models import Attendance
+from coordination.tests.helpers import agency
 from fieldreports import actions as report_actions
 from fieldreports.models import FieldReport
 from fieldreports.tests.helpers import complete_values
 from guidance import actions
 from guidance.models import CheckIn
-from guidance.tests.helpers import account_of, accepted, make_event, make_programme
+from guidance.tests.helpers import accepted, account_of, make_event, make_programme
 from tests.browser.helpers import screenshot
+from wadah.lib import checkin
 from wadah.testing import make_ormas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -149,12 +155,6 @@ def test_the_worker_script_is_served_at_the_root_with_its_version(new_page):
 def test_meeting_attendance_by_qr_pass_on_a_phone_with_the_signal_dropped(new_page, problems, tmp_path):
     """Issue 13: each expected person has a pass; the secretariat scans it (a photo of the QR here) or types its
     code on a phone, without signal after a reload, and the list is complete once the signal returns."""
-    import segno
-
-    from coordination import actions as coordination
-    from coordination import passes
-    from coordination.models import Attendance
-    from coordination.tests.helpers import agency
 
     problems.allowed.append(OFFLINE_NOISE)
     officer = make_user("officer.prov", Role.OFFICER, office_code="62")
@@ -197,8 +197,6 @@ def test_meeting_attendance_by_qr_pass_on_a_phone_with_the_signal_dropped(new_pa
     phone.set_input_files("#scan-file", str(qr_png))
     expect(phone.locator("#pending-count")).to_have_text("1")
     # Kabinda's code typed as printed (groups of four, capitals from the keyboard).
-    from wadah.lib import checkin
-
     phone.fill("#code-input", checkin.grouped(seats["Kabinda"].code(meeting)).upper())
     phone.click("#code-form button[type=submit]")
     expect(phone.locator("#pending-count")).to_have_text("2")
