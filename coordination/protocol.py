@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Agency, User
-from coordination import access
+from coordination import access, citations
 from coordination.journal import _log, _move, _secretariat, _text
 from coordination.models import (
     Clause,
@@ -151,8 +151,14 @@ def cite_clause(
         raise ValidationError(_("Cite the clause in one case step or one field report."))
     if case_step is not None and not case_rules.is_handler(by, case_step.case):
         raise PermissionDenied(_("Only a Kesbangpol officer of the handling office may do this."))
-    if field_report is not None and not compartments.can_read(by, field_report):
-        raise PermissionDenied(_("You cannot read that field report."))
+    if field_report is not None:
+        if not compartments.can_read(by, field_report) or not citations.may_cite(by, field_report):
+            raise PermissionDenied(_("You cannot read that field report."))
+        if not citations.citable_clauses(by, field_report).filter(pk=clause.pk).exists():
+            raise ValidationError(_("Cite a clause of a protocol in force of your team where the report was made."))
+    already = ClauseCitation.objects.filter(clause=clause, case_step=case_step, field_report=field_report)
+    if already.exists():
+        raise ValidationError(_("It cites clause %(n)s already.") % {"n": clause.number})
     citation = ClauseCitation.objects.create(clause=clause, case_step=case_step, field_report=field_report, cited_by=by)
     target = case_step.case.reference if case_step else getattr(field_report, "reference", "")
     _log(version, "coordination.protocol_clause_cited", by=by, clause=clause.number, target=target)

@@ -51,4 +51,5 @@ urlpatterns = [
     path("kesepahaman/<int:pk>/usulkan/", fv.protocol_propose, name="protocol-propose"),
     path("kesepahaman/<int:pk>/setujui/", fv.protocol_endorse, name="protocol-endorse"),
     path("kesepahaman/<int:pk>/pasal/<int:clause_pk>/rujuk/", fv.protocol_cite, name="protocol-cite"),
+    path("laporan-lapangan/<int:report_pk>/rujuk/", fv.field_report_cite, name="field-report-cite"),
 ]
