@@ -107,8 +107,9 @@ def check_in(
     Returns (outcome, seat); safe to replay with the same client_id."""
     _secretariat(by, meeting.team)
     key = checkin.client_uuid(client_id)
-    if Attendance.objects.filter(client_id=key).exists():
-        return DUPLICATE, None
+    existing = Attendance.objects.filter(client_id=key).first()
+    if existing is not None:
+        return DUPLICATE, passes.Seat(key="", name=existing.name, agency=existing.agency, position="", role="")
     if code:
         seat, problem = passes.seat_for_code(meeting, code)
     else:
