@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 # Safe at import time: panels holds no models.
+from fieldreports import panels as report_panels
 from registry import panels
 
 
@@ -19,3 +20,5 @@ class CoordinationConfig(AppConfig):
         # The Ormas record lists the meetings, decisions and action items about it (only those the viewer may read,
         # coordination.timeline), through the registry's panel slot.
         panels.register("summary", "coordination/_ormas_timeline.html", order=20)
+        # A field report's page shows the protocol clauses it cites, and lets its reporters cite one.
+        report_panels.register("detail", "coordination/_field_report_citations.html")

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.typing import AuthedHttpRequest
-from coordination import access, actions
+from coordination import access, actions, citations
 from coordination import forms as f
 from coordination.diff import clause_diff
 from coordination.models import ActionItem, Clause, Meeting, ProtocolVersion, Team
 from coordination.views import coordination_user, run, team_for
+from fieldreports.models import FieldReport
 from supervision.models import Case, CaseStep
 from wadah.lib.files import private_file_response
 
@@ -155,6 +156,11 @@ def protocol_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     own = access.agency_of(user)
     previous = version.previous()
     clauses = list(version.clauses.prefetch_related("citations__case_step__case"))
+    # The field reports citing each clause: those the viewer may read, and how many others (compartments).
+    citing = citations.reports_citing(user, clauses)
+    for clause in clauses:
+        clause.reports = citing.get(clause.pk, citations.ClauseReports())  # type: ignore[attr-defined]
+        clause.step_citations = [c for c in clause.citations.all() if c.case_step_id]  # type: ignore[attr-defined]
     cite_steps = None
     if version.status == ProtocolVersion.Status.IN_FORCE and user.can_edit_registry:
         cite_steps = (
@@ -232,3 +238,22 @@ def protocol_cite(request: AuthedHttpRequest, pk: int, clause_pk: int) -> HttpRe
     action = lambda: actions.cite_clause(clause, by=request.user, case_step=step)  # noqa: E731
     run(request, action, _("Case %(ref)s now cites clause %(n)s.") % {"ref": step.case.reference, "n": clause.number})
     return redirect(version)
+
+
+@require_POST
+@coordination_user
+def field_report_cite(request: AuthedHttpRequest, report_pk: int) -> HttpResponseBase:
+    """A field report cites a clause of a protocol in force (the form is on the report's page, a panel of ours)."""
+    report = get_object_or_404(FieldReport.objects.visible_to(request.user), pk=report_pk)
+    raw = request.POST.get("clause", "")
+    clause = (
+        citations.citable_clauses(request.user, report).filter(pk=int(raw)).first()
+        if raw.isdigit() and len(raw) < 10
+        else None
+    )
+    if clause is None:
+        messages.error(request, _("Choose a clause of a protocol in force."))
+        return redirect(report)
+    action = lambda: actions.cite_clause(clause, by=request.user, field_report=report)  # noqa: E731
+    run(request, action, _("%(ref)s now cites clause %(n)s.") % {"ref": report.reference, "n": clause.number})
+    return redirect(report)

@@ -258,8 +258,9 @@ class Invitation(models.Model):
 
 
 class Attendance(models.Model):
-    """One person present at a meeting. `method` is the seam for QR check-in (guidance): it records "qr" through
-    the same action, record_attendance(), that the by-hand list uses."""
+    """One person present at a meeting: ticked off by hand, or checked in by the QR code of their pass (a roster
+    member's or an invited person's, coordination/passes.py), from the secretariat's phone, online or queued
+    offline (client_id makes a replayed queue count each person once). Both go through record_attendance()."""
 
     class Method(models.TextChoices):
         MANUAL = "manual", _("By hand")
@@ -271,9 +272,14 @@ class Attendance(models.Model):
         "accounts.Agency", models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("agency")
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     roster_member = models.ForeignKey(RosterMember, models.SET_NULL, null=True, blank=True, related_name="+")
+    # An invited person (or agency) who is not on the roster, present through their pass.
+    invitation = models.ForeignKey("coordination.Invitation", models.SET_NULL, null=True, blank=True, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     method = models.CharField(_("recorded"), max_length=10, choices=Method, default=Method.MANUAL)
+    # The id the secretariat's phone gave a queued check-in (static/js/checkin.js): a replay adds nobody twice.
+    client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
     recorded_at = models.DateTimeField(_("time"), auto_now_add=True)
 
@@ -284,7 +290,12 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "roster_member"], condition=Q(roster_member__isnull=False), name="attendance_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "invitation"],
+                condition=Q(invitation__isnull=False),
+                name="attendance_once_per_invitation",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -75,7 +75,7 @@ def minutes_pdf(meeting: Meeting, minutes: Minutes, user: Any) -> bytes:
 
 def attendance_pdf(meeting: Meeting) -> bytes:
     rows = [
-        [str(i), row.name, str(row.agency or ""), row.position, "QR" if row.method == "qr" else ""]
+        [str(i), row.name, str(row.agency or row.organisation), row.position, "QR" if row.method == "qr" else ""]
         for i, row in enumerate(meeting.attendance.select_related("agency"), start=1)
     ]
     data = {**_header(meeting), "rows": rows}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from coordination import attendance_views as av
 from coordination import follow_views as fv
 from coordination import views as v
 
@@ -23,6 +24,13 @@ urlpatterns = [
     path("rapat/<int:pk>/hadir/", v.attendance_add, name="attendance-add"),
     path("rapat/<int:pk>/hadir/<int:row_pk>/hapus/", v.attendance_remove, name="attendance-remove"),
     path("rapat/<int:pk>/hadir.pdf", v.attendance_download, name="attendance-pdf"),
+    # Attendance by QR on the secretariat's phone (works offline; static/js/checkin.js) and the passes.
+    path("rapat/<int:pk>/hadir/pindai/", av.checkin_page, name="checkin"),
+    path("rapat/<int:pk>/hadir/daftar/", av.checkin_roster, name="checkin-roster"),
+    path("rapat/<int:pk>/hadir/kirim/", av.checkin_sync, name="checkin-sync"),
+    path("rapat/<int:pk>/hadir/catat/", av.checkin_tick, name="checkin-tick"),
+    path("rapat/<int:pk>/kartu-hadir/", av.passes_page, name="passes"),
+    path("rapat/<int:pk>/kartu-hadir/<str:key>.svg", av.pass_qr, name="pass-qr"),
     path("rapat/<int:pk>/notulen/", v.minutes, name="minutes"),
     path("rapat/<int:pk>/notulen/simpan-otomatis/", v.minutes_autosave, name="minutes-autosave"),
     path("rapat/<int:pk>/notulen/simpan/", v.minutes_save, name="minutes-save"),
@@ -43,4 +51,5 @@ urlpatterns = [
     path("kesepahaman/<int:pk>/usulkan/", fv.protocol_propose, name="protocol-propose"),
     path("kesepahaman/<int:pk>/setujui/", fv.protocol_endorse, name="protocol-endorse"),
     path("kesepahaman/<int:pk>/pasal/<int:clause_pk>/rujuk/", fv.protocol_cite, name="protocol-cite"),
+    path("laporan-lapangan/<int:report_pk>/rujuk/", fv.field_report_cite, name="field-report-cite"),
 ]

@@ -20,7 +20,7 @@ from accounts.decorators import capability_required
 from accounts.models import Role
 from accounts.typing import AuthedHttpRequest
 from audit.models import Entry
-from coordination import access, actions
+from coordination import access, actions, passes
 from coordination import forms as f
 from coordination.models import AgendaItem, Attendance, Meeting, RosterMember, Team
 from coordination.pdf import attendance_pdf, minutes_pdf
@@ -28,6 +28,7 @@ from registry.models import Ormas
 from registry.search import search
 from supervision import compartments
 from supervision.models import Case
+from wadah.lib.offline import offline_page
 
 # Staff roles pass (Kesbangpol staff and Tim Terpadu members; a system administrator passes too but sees no team:
 # the querysets' rule shows nothing that is not theirs). Ormas accounts and the public get 403.
@@ -65,7 +66,7 @@ def team_for(request: AuthedHttpRequest, pk: int) -> Team:
     return get_object_or_404(Team.objects.visible_to(request.user).select_related("region", "office"), pk=pk)
 
 
-def _meeting(request: AuthedHttpRequest, pk: int) -> Meeting:
+def meeting_for(request: AuthedHttpRequest, pk: int) -> Meeting:
     queryset = Meeting.objects.visible_to(request.user).select_related("team__region", "team__office", "chair")
     return get_object_or_404(queryset, pk=pk)
 
@@ -226,7 +227,7 @@ def _expected(meeting: Meeting) -> list[RosterMember]:
 
 @coordination_user
 def meeting_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     user = request.user
     is_secretariat = access.is_secretariat(user, meeting.team)
     present = {row.roster_member_id: row for row in meeting.attendance.all() if row.roster_member_id}
@@ -253,6 +254,8 @@ def meeting_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         else None,
         "cancel_form": f.ReasonForm() if is_secretariat and meeting.status == Meeting.Status.SCHEDULED else None,
         "today": timezone.localdate(),
+        # The viewer's own attendance pass, if they are expected (coordination/passes.py).
+        "my_passes": passes.seats_of(meeting, user) if open_for_changes else [],
     }
     return render(request, "coordination/meeting_detail.html", context)
 
@@ -269,7 +272,7 @@ def _post_action(request: AuthedHttpRequest, meeting: Meeting, action: Callable[
 @require_POST
 @coordination_user
 def meeting_open(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     run(request, lambda: actions.open_meeting(meeting, by=request.user), _("The meeting is open; write the minutes."))
     return redirect("coordination:minutes", meeting.pk)
 
@@ -277,7 +280,7 @@ def meeting_open(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def meeting_cancel(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     reason = request.POST.get("reason", "")
     action = lambda: actions.cancel_meeting(meeting, by=request.user, reason=reason)  # noqa: E731
     return _post_action(request, meeting, action, _("The meeting was cancelled."))
@@ -286,7 +289,7 @@ def meeting_cancel(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def invitations_send(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     sent: list[Any] = []
     ok = run(request, lambda: sent.extend(actions.send_invitations(meeting, by=request.user)), "")
     if ok:
@@ -297,7 +300,7 @@ def invitations_send(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def invite_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     form = f.InviteForm(request.POST, meeting=meeting, prefix="undang")
     if not form.is_valid():
         messages.error(request, _("Choose the agency to invite."))
@@ -310,7 +313,7 @@ def invite_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def agenda_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     form = f.AgendaForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write the agenda item."))
@@ -350,7 +353,7 @@ def ormas_options(request: AuthedHttpRequest) -> HttpResponse:
 @require_POST
 @coordination_user
 def attendance_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     user = request.user
     if request.POST.get("member"):
         if not request.POST["member"].isdigit() or len(request.POST["member"]) > 18:
@@ -372,7 +375,7 @@ def attendance_add(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def attendance_remove(request: AuthedHttpRequest, pk: int, row_pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     row = get_object_or_404(Attendance, pk=row_pk, meeting=meeting)
     return _post_action(
         request, meeting, lambda: actions.remove_attendance(row, by=request.user), _("Removed from the list.")
@@ -383,10 +386,11 @@ def attendance_remove(request: AuthedHttpRequest, pk: int, row_pk: int) -> HttpR
 
 
 @coordination_user
+@offline_page
 def minutes(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     """The live minutes page: the text (autosaved, with a copy on the device), decisions and action items per
     agenda item, and the chair's approval."""
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     user = request.user
     current = meeting.current_minutes()
     is_secretariat = access.is_secretariat(user, meeting.team)
@@ -423,7 +427,7 @@ def minutes(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 def minutes_autosave(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     """htmx: save the draft while the secretary writes. A refusal (approved minutes …) is shown, nothing lost: the
     text stays in the page and in the device's copy."""
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     context: dict[str, Any] = {"saved_at": None, "problem": ""}
     try:
         saved = actions.save_minutes(meeting, by=request.user, text=request.POST.get("text", ""))
@@ -438,7 +442,7 @@ def minutes_autosave(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 @coordination_user
 def minutes_save(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     """Without JavaScript: the Save button posts the whole text."""
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     text = request.POST.get("text", "")
     run(request, lambda: actions.save_minutes(meeting, by=request.user, text=text), _("The minutes were saved."))
     return redirect("coordination:minutes", meeting.pk)
@@ -447,7 +451,7 @@ def minutes_save(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def minutes_approve(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     done = _("The minutes are approved and now read-only. Their action items are on each agency's page.")
     run(request, lambda: actions.approve_minutes(meeting, by=request.user), done)
     return redirect("coordination:minutes", meeting.pk)
@@ -456,7 +460,7 @@ def minutes_approve(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def minutes_correct(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     reason = request.POST.get("reason", "")
     action = lambda: actions.start_correction(meeting, by=request.user, reason=reason)  # noqa: E731
     run(request, action, _("A correction was started as a new version; the chair approves it."))
@@ -466,7 +470,7 @@ def minutes_correct(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @coordination_user
 def decision_add(request: AuthedHttpRequest, pk: int, item_pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     item = get_object_or_404(access.readable_agenda(request.user, meeting.agenda.all()), pk=item_pk)
     text = request.POST.get("text", "")
     run(request, lambda: actions.add_decision(item, by=request.user, text=text), _("The decision was recorded."))
@@ -476,7 +480,7 @@ def decision_add(request: AuthedHttpRequest, pk: int, item_pk: int) -> HttpRespo
 @require_POST
 @coordination_user
 def action_item_add(request: AuthedHttpRequest, pk: int, decision_pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     decision = get_object_or_404(meeting.decisions, pk=decision_pk)
     form = f.ActionItemForm(request.POST, meeting=meeting, prefix=f"d{decision.pk}")
     if form.is_valid():
@@ -491,7 +495,7 @@ def action_item_add(request: AuthedHttpRequest, pk: int, decision_pk: int) -> Ht
 @require_POST
 @coordination_user
 def decision_case_step(request: AuthedHttpRequest, pk: int, decision_pk: int) -> HttpResponseBase:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     decision = get_object_or_404(meeting.decisions.select_related("agenda_item__case"), pk=decision_pk)
     if decision.agenda_item.case is None or not compartments.can_read(request.user, decision.agenda_item):
         raise PermissionDenied
@@ -512,7 +516,7 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
 
 @coordination_user
 def minutes_download(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     version = meeting.approved_minutes() or meeting.current_minutes()
     if version is None:
         raise PermissionDenied
@@ -521,5 +525,5 @@ def minutes_download(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 
 @coordination_user
 def attendance_download(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+    meeting = meeting_for(request, pk)
     return _pdf(attendance_pdf(meeting), f"daftar-hadir-{meeting.pk}.pdf")

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from accounts.models import Agency, Role, User
 from coordination import actions
-from coordination.models import Team
+from coordination.models import ProtocolVersion, Team
 from demo.logins import DEMO_PASSWORD, POLRES
+from fieldreports.models import FieldReport
 
 
 def _agency(abbreviation: str, region: str = "62") -> Agency:
@@ -180,4 +181,9 @@ def seed_coordination_demo() -> int:
     for endorser, abbreviation in endorsers:
         if endorser is not None:
             actions.endorse_protocol(version, by=endorser, agency=_agency(abbreviation))
+    # Polda's latest field report cites the notification clause (how it told the others); the clause lists it.
+    version.refresh_from_db()
+    report = FieldReport.objects.submitted().filter(author=polda).order_by("pk").last() if polda else None
+    if polda is not None and report is not None and version.status == ProtocolVersion.Status.IN_FORCE:
+        actions.cite_clause(version.clauses.get(number="1"), by=polda, field_report=report)
     return Team.objects.count()

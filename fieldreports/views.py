@@ -27,6 +27,7 @@ from registry.search import search
 from supervision import compartments
 from supervision.models import Case, CaseMember, CompartmentShare
 from wadah.lib.files import private_file_response
+from wadah.lib.offline import offline_page
 from wadah.lib.views import refusals_shown
 
 PAGE_SIZE = 25
@@ -115,6 +116,7 @@ def _add_errors(form: FieldReportForm, error: ValidationError) -> None:
 
 
 @reporter_required
+@offline_page
 def report_create(request: AuthedHttpRequest) -> HttpResponse:
     return _form_page(request, None)
 
@@ -125,6 +127,7 @@ def _draft_for(request: AuthedHttpRequest, pk: int) -> FieldReport:
 
 
 @reporter_required
+@offline_page
 def report_edit(request: AuthedHttpRequest, pk: int) -> HttpResponseBase:
     report = _draft_for(request, pk)
     if not report.is_draft:

@@ -5,8 +5,6 @@ transaction, refuses what the dict does not list, checks who may act, and writes
 Capacity assessments have their own actions in guidance/assessments.py.
 """
 
-import datetime as dt
-import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -31,6 +29,7 @@ from guidance.models import (
 from letters.actions import issue_letter
 from letters.pdf import indonesian_date
 from registry.models import Ormas
+from wadah.lib import checkin
 from wadah.lib.files import DOCUMENT_TYPES, IMAGE_TYPES, save_private, sha256_of, sniff
 from wadah.lib.nik import validate_nik
 from wadah.lib.workflow import InvalidTransition
@@ -568,25 +567,8 @@ RECORDED, DUPLICATE, ALREADY, UNKNOWN, OTHER_EVENT, NOT_CONFIRMED, INVALID = (
 OK_OUTCOMES = {RECORDED, DUPLICATE}
 
 
-def _client_uuid(value: Any) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError) as error:
-        raise ValidationError(_("The check-in has no valid id.")) from error
-
-
-def _when(value: Any) -> dt.datetime:
-    """The time the phone recorded, if plausible (not in the future, not days ago); otherwise now."""
-    now = timezone.now()
-    try:
-        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return now
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    if moment > now + dt.timedelta(minutes=5) or moment < now - dt.timedelta(days=3):
-        return now
-    return moment
+_client_uuid = checkin.client_uuid
+_when = checkin.plausible_time
 
 
 def _find_participant(event: Event, *, code: str, participant_id: Any) -> tuple[Participant | None, str]:

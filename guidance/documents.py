@@ -1,18 +1,17 @@
 """The attendance list (daftar hadir, with a signature column) and the certificates as PDF, compiled by typst
 like the letters: every variable text goes in through sys_inputs as JSON, never read as typst markup."""
 
-import io
 import json
 from functools import cache
 from pathlib import Path
 
-import segno
 import typst
 from django.utils import timezone
 
 from accounts.models import User
 from guidance.models import Certificate, Event
 from letters.pdf import indonesian_date, letterhead, place_of_issue, qr_svg
+from wadah.lib import checkin
 
 TEMPLATES = Path(__file__).resolve().parent / "templates_typst"
 
@@ -94,9 +93,5 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     return typst.compile(_template("certificate.typ"), format="pdf", sys_inputs=inputs)
 
 
-def participant_qr_svg(payload: str) -> str:
-    """The check-in QR code as an SVG document (the Ormas account's page and the invitation show it)."""
-    buffer = io.BytesIO()
-    # A standalone SVG document (with its namespace), unlike svg_inline(), so that an <img> can show it.
-    segno.make(payload, error="m").save(buffer, kind="svg", scale=6, border=3, xmldecl=False)
-    return buffer.getvalue().decode()
+# The check-in QR code as an SVG document (the Ormas account's page and the invitation show it).
+participant_qr_svg = checkin.qr_svg

@@ -21,7 +21,7 @@ urlpatterns = [
     path("acara/<int:pk>/undang/", views.invite_page, name="invite"),
     path("undangan/<int:pk>/tarik/", views.invitation_withdraw, name="invitation-withdraw"),
     path("acara/<int:pk>/peserta/unduh/", views.participant_export, name="participant-export"),
-    # At the venue (the check-in page works offline; see static/guidance/checkin.js).
+    # At the venue (the check-in page works offline; see static/js/checkin.js).
     path("acara/<int:pk>/hadir/", views_checkin.checkin_page, name="checkin"),
     path("acara/<int:pk>/hadir/peserta.json", views_checkin.checkin_roster, name="checkin-roster"),
     path("acara/<int:pk>/hadir/sinkron/", views_checkin.checkin_sync, name="checkin-sync"),

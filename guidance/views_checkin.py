@@ -1,4 +1,4 @@
-"""At the venue: the check-in page (works offline: static/guidance/checkin.js caches the roster and queues
+"""At the venue: the check-in page (works offline: static/js/checkin.js caches the roster and queues
 check-ins), its roster and sync endpoints, the tick-list fallback without JavaScript, the attendance PDF,
 certificates, and the public certificate verification page."""
 
@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.csp import CSP
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
@@ -20,22 +19,10 @@ from accounts.typing import AuthedHttpRequest
 from guidance import actions, documents
 from guidance.models import Certificate, Event, Invitation
 from guidance.views import event_for, participant_for
+from wadah.lib import checkin
+from wadah.lib.offline import offline_page
 
-# qr-scanner decodes in a Web Worker that it creates from a blob: URL; only this page allows that.
-CHECKIN_CSP: dict[str, list[str]] = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", "blob:"],
-    "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
-    "media-src": [CSP.SELF, "blob:"],
-    "worker-src": [CSP.SELF, "blob:"],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
-    "base-uri": [CSP.SELF],
-    "object-src": [CSP.NONE],
-}
+CHECKIN_CSP = checkin.SCANNER_CSP
 
 
 def _editable_event(request: AuthedHttpRequest, pk: int) -> Event:
@@ -68,6 +55,7 @@ def _roster(event: Event) -> list[dict[str, object]]:
 
 @csp_override(CHECKIN_CSP)
 @registry_editor
+@offline_page
 def checkin_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     event = _editable_event(request, pk)
     roster = _roster(event)

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from wadah.views import service_worker
+
 urlpatterns = [
     path("", include("portal.urls")),
     path("akun/", include("accounts.urls")),
@@ -23,5 +25,7 @@ urlpatterns = [
     path("penghargaan/", include("awards.urls")),
     path("kemitraan/", include("partnerships.urls")),
     path("bahasa/", set_language, name="set_language"),
+    # At the root, so that its scope covers the field pages (docs/decisions/0010).
+    path("sw.js", service_worker, name="service-worker"),
     path("kelola/", admin.site.urls),
 ]

@@ -3,7 +3,6 @@
 Every change goes through guidance/actions.py (one action per move in the TRANSITIONS dicts below).
 """
 
-import secrets
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from regions.scope import within_q
+from wadah.lib import checkin
 from wadah.lib.nik import mask_nik, validate_nik
 from wadah.lib.urls import absolute_url
 from wadah.lib.workflow import Workflow
@@ -21,13 +21,10 @@ from wadah.lib.workflow import Workflow
 if TYPE_CHECKING:
     from accounts.models import User
 
-# What the QR code of a participant carries: a prefix (so a stray QR code is recognised as foreign) and the code.
-QR_PREFIX = "WADAH-HADIR:"
-
-
-def new_checkin_code() -> str:
-    """128 random bits, URL-safe: unguessable, so a code cannot be forged or derived from another."""
-    return secrets.token_urlsafe(16)
+# What a participant's QR code carries and how its code is made are shared with every check-in (wadah/lib/checkin.py);
+# the names stay here because migration 0001 refers to events.new_checkin_code.
+QR_PREFIX = checkin.QR_PREFIX
+new_checkin_code = checkin.new_checkin_code
 
 
 class ProgrammeType(models.Model):

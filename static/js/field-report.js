@@ -61,6 +61,21 @@ document.addEventListener("DOMContentLoaded", function () {
   form.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail && event.detail.successful) { form.dataset.saved = String(Math.floor(Date.now() / 1000)); }
   });
+  // Back online (the page may have been shown from the device's copy, docs/decisions/0010): save the draft now.
+  window.addEventListener("online", function () { form.dispatchEvent(new Event("wadah:online")); });
+  // Without signal, saving or submitting would end on the browser's error page: keep the text and say so.
+  form.addEventListener("submit", function (event) {
+    backup();
+    if (!navigator.onLine) {
+      event.preventDefault();
+      var status = document.getElementById("autosave-status");
+      if (status) { status.textContent = form.dataset.offlineText || ""; status.classList.add("text-danger"); }
+    }
+  });
+  form.addEventListener("htmx:afterRequest", function (event) {
+    var status = document.getElementById("autosave-status");
+    if (status && event.detail && event.detail.successful) { status.classList.remove("text-danger"); }
+  });
 
   // Pasal 59 list only for a possible violation.
   var prohibition = form.querySelector("[data-prohibition]");

@@ -41,14 +41,19 @@ document.addEventListener("DOMContentLoaded", function () {
     if (event.detail && event.detail.successful) {
       if (status) { status.classList.remove("text-danger"); }
       form.dataset.saved = String(Math.floor(Date.now() / 1000));
-      var current = read();
-      // The server has this text now: the device's copy is no longer needed.
-      if (current && current.v === text.value) { localStorage.removeItem(key); }
+      // The device's copy is kept even though the server has the text: the page may be shown again from the
+      // device without signal (service worker, docs/decisions/0010) with the text as it was when it was loaded,
+      // and the newer copy must then win. The next page load online removes it.
     }
   });
   window.addEventListener("online", saveNow);
-  // Other forms on the page (decisions, action items) reload it: save the text first where possible.
+  // Other forms on the page (decisions, action items) reload it: save the text first where possible. Without
+  // signal a form would only end on the browser's error page: keep the text and say what to do instead.
   document.addEventListener("submit", function (event) {
-    if (event.target !== form) { backup(); }
+    backup();
+    if (!navigator.onLine) {
+      event.preventDefault();
+      if (status) { status.textContent = form.dataset.offlineText || ""; status.classList.add("text-danger"); }
+    }
   }, true);
 });

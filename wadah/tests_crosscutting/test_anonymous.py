@@ -12,6 +12,8 @@ PUBLIC_NAMES = {
     "accounts:login",
     "admin:login",
     "set_language",
+    # The service worker script (docs/decisions/0010): code only, no data.
+    "service-worker",
     # Ormas self-registration: an applicant has no account yet; the Ormas search shows public facts only.
     "ormas_accounts:register",
     "ormas_accounts:register-search",

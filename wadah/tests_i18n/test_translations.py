@@ -202,7 +202,7 @@ def test_login_page_is_indonesian_by_default(client, fresh_translations):
     response = client.get(reverse("accounts:login"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="id">' in html
+    assert '<html lang="id"' in html
     assert "Masuk ke Wadah" in html
     assert "Kata sandi" in html
     assert "Log in" not in html
@@ -214,6 +214,6 @@ def test_login_page_is_english_with_the_language_cookie(client, fresh_translatio
     response = client.get(reverse("accounts:login"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en"' in html
     assert "Log in to Wadah" in html
     assert "Masuk ke Wadah" not in html

@@ -1,17 +1,22 @@
-// Offline-first check-in at the venue. The participant list is cached in localStorage; every check-in (QR scan,
-// tick, typed code, walk-in) is queued there with a client-generated id and sent when the network allows. The
-// server applies each id once, so a queue sent twice (a dropped answer, two tabs) counts every person once.
+// Offline-first check-in at the venue, shared by guidance's events and coordination's meetings (the server side
+// of both speaks the same JSON; wadah/lib/checkin.py holds what they share in Python). The list of people is
+// cached in localStorage; every check-in (QR scan, tick, typed code, walk-in) is queued there with a
+// client-generated id and sent when the network allows. The server applies each id once, so a queue sent twice
+// (a dropped answer, two tabs) counts every person once. With the service worker (docs/decisions/0010) the page
+// itself also reloads without signal.
 // Without JavaScript the page still works: the tick buttons and the code form post one check-in at a time.
+// The page: <div id="checkin" data-store-key data-roster-url data-sync-url data-msg-…>; the roster JSON is
+// {participants: [{id, code, name, organisation, position, walk_in, checked_in}]}.
 (function () {
   "use strict";
   var root = document.getElementById("checkin");
   if (!root) { return; }
   var msg = root.dataset;
-  var eventId = root.dataset.event;
+  var store = root.dataset.storeKey || ("wadah.checkin." + root.dataset.event);
   var keys = {
-    roster: "wadah.checkin." + eventId + ".roster",
-    queue: "wadah.checkin." + eventId + ".queue",
-    problems: "wadah.checkin." + eventId + ".problems"
+    roster: store + ".roster",
+    queue: store + ".queue",
+    problems: store + ".problems"
   };
   var csrf = (document.querySelector("input[name=csrfmiddlewaretoken]") || {}).value || "";
   var QR_PREFIX = "WADAH-HADIR:";
@@ -127,6 +132,10 @@
   function checkInCode(raw) {
     var code = String(raw || "").trim();
     if (code.indexOf(QR_PREFIX) === 0) { code = code.slice(QR_PREFIX.length); }
+    // A typed code may carry the spaces it is printed with (coordination's passes group theirs by four).
+    code = code.replace(/\s+/g, "");
+    var lower = code.toLowerCase();
+    if (!byCode(code) && lower !== code && byCode(lower)) { code = lower; }
     if (!code) { return; }
     var person = byCode(code);
     if (person && (person.checked_in || pendingFor(person.id))) {
