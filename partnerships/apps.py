@@ -25,3 +25,7 @@ class PartnershipsConfig(AppConfig):
             order=40,
             edit_url_name="partnerships:mine",
         )
+        # Award rounds score partnerships in force (awards/criteria.py); partnerships points at awards, not back.
+        from partnerships import award_criteria
+
+        award_criteria.register()

@@ -75,6 +75,8 @@ SAME_LAYER: frozenset[tuple[str, str]] = frozenset(
         ("partnerships", "services"),
         # A business unit may be fostered by a guidance programme (figures per programme).
         ("partnerships", "guidance"),
+        # Award rounds score partnerships in force: partnerships registers its criterion kind with awards.
+        ("partnerships", "awards"),
         ("regions", "wadah"),
         ("audit", "wadah"),
         ("workdays", "wadah"),
