@@ -274,6 +274,12 @@ class Analyser:
         if status is None:
             warnings.append(_("Status “%(value)s” is not known; the Ormas will be active.") % {"value": get("status")})
             status = Ormas.Status.ACTIVE
+        # No back door (issue 11 item 4): halted, revoked and dissolved come only from a recorded decision, never
+        # from a sheet's word. The row is checked against the registry below; the sheet's word is kept for the page.
+        sheet_sanction = status in Ormas.SANCTION_STATUSES
+        if sheet_sanction:
+            values["sheet_status"] = status
+            status = Ormas.Status.ACTIVE
         if not registered and status == Ormas.Status.ACTIVE:
             # Known to the office, but without SKT or SK AHU it is recorded, not registered (domain §0).
             status = Ormas.Status.TERDATA
@@ -321,9 +327,25 @@ class Analyser:
                 regency, name, values["abbreviation"], [values["skt_number"], values["ahu_number"]]
             )
 
-        item.values, item.errors, item.warnings = values, errors, warnings
         if item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
             item.possible_duplicate = True
+        if sheet_sanction and item.possible_duplicate:
+            warnings.append(
+                _(
+                    "The sheet says “%(value)s”: an update keeps the registry's status, which only a recorded "
+                    "decision (its number, date and basis) changes."
+                )
+                % {"value": get("status")}
+            )
+        elif sheet_sanction:
+            errors.append(
+                _(
+                    "The sheet says “%(value)s”: that status is set only by a recorded decision (its number, date and "
+                    "basis). Leave the row out, enter the Ormas by hand and record the decision on its page."
+                )
+                % {"value": get("status")}
+            )
+        item.values, item.errors, item.warnings = values, errors, warnings
         if errors:
             item.state, item.action = ImportRow.State.ERROR, ImportRow.Action.UNDECIDED
         elif item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:

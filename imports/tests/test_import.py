@@ -129,6 +129,15 @@ def test_update_keeps_status(province_officer, run_import, commit, client):
     commit(batch)
     existing.refresh_from_db()
     assert batch.status == ImportBatch.Status.DONE and existing.status == Ormas.Status.ACTIVE
+    assert any("recorded decision" in warning for warning in row.warnings)
+
+
+def test_a_sheets_sanction_status_never_creates_a_sanctioned_ormas(province_officer, run_import):
+    """Issue 11 item 4: dibekukan, dicabut and bubar come only from a recorded decision, not from an import."""
+    batch = run_import(province_officer, [ormas_row(1, "Laskar Baru", village="Langkai", status="Dibekukan")])
+    row = batch.rows.get()
+    assert row.state == ImportRow.State.ERROR and "recorded decision" in " ".join(row.errors)
+    assert not Ormas.objects.filter(status__in=Ormas.SANCTION_STATUSES).exists()
 
 
 def test_errors_block_commit_until_skipped(province_officer, run_import, commit, client):

@@ -76,8 +76,9 @@ def test_a_messy_office_list_imports_with_the_right_rows_dates_statuses_and_vill
     assert second.values["skt_issued_on"] is None and second.values["phone"] == ""
     assert second.values["status"] == Ormas.Status.INACTIVE and second.state == ImportRow.State.OK
 
-    third = got[3]  # "Marrang" is Marang in Bukit Batu
-    assert third.values["region"] == "62.71.02.1001" and third.values["status"] == Ormas.Status.DISSOLVED
+    third = got[3]  # "Marrang" is Marang in Bukit Batu; "bubar" needs the recorded decision, never a sheet's word
+    assert third.values["region"] == "62.71.02.1001" and third.values["sheet_status"] == Ormas.Status.DISSOLVED
+    assert third.state == ImportRow.State.ERROR and "recorded decision" in " ".join(third.errors)
     assert third.values["skt_issued_on"] == "2019-05-05" and third.values["phone"] == "(0536) 3221234"
 
     fourth = got[4]  # nothing but a name: terdata, in the default village, the village standing for the address
@@ -90,20 +91,20 @@ def test_a_messy_office_list_imports_with_the_right_rows_dates_statuses_and_vill
 
     page = client.get(reverse("imports:batch", args=[batch.public_id]))
     summary = page.context["summary"]
-    assert summary["duplicates"] == 2 and summary["errors"] == 1  # what it flagged, counted
+    assert summary["duplicates"] == 2 and summary["errors"] == 2  # what it flagged, counted
     assert page.context["page"].paginator.count == 6
 
     client.post(reverse("imports:skip-errors", args=[batch.public_id]))
     commit(batch)
     assert batch.status == ImportBatch.Status.DONE, batch.error
-    assert batch.created_count == 4 and batch.skipped_count == 2
+    assert batch.created_count == 3 and batch.skipped_count == 3
     created = {o.name: o for o in Ormas.objects.exclude(pk=registered.pk)}
     assert created["Forum Warga Sejahtera"].status == Ormas.Status.TERDATA
-    assert created["Lembaga Adat Marang"].status == Ormas.Status.DISSOLVED
+    assert "Lembaga Adat Marang" not in created
     assert created["Persatuan Tani Tangkiling"].region_id == "62.71.02.1004"
     assert created["Ikatan Pemuda Kahayan"].phone == "0812-3456-7890"
-    assert Entry.objects.filter(action="ormas.created", actor=city_officer).count() == 4
-    assert Entry.objects.get(action="ormas.imported").data["created"] == 4
+    assert Entry.objects.filter(action="ormas.created", actor=city_officer).count() == 3
+    assert Entry.objects.get(action="ormas.imported").data["created"] == 3
 
 
 def test_heading_synonyms_are_data_an_administrator_can_extend():
