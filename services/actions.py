@@ -706,35 +706,32 @@ def _preverification_documents(application: Application, *, by: User) -> list[An
     """The pre-verification's record (domain.md §3.3): the berita acara of the document check and the formulir
     keabsahan dokumen, numbered now, with the field check's berita acara made at the visit."""
     rows = _document_rows(application)
-    signer = by.get_full_name() or by.username
     deemed = _deemed_context(application)
-    document_report = issue_letter(
-        office=application.office,
-        kind="document-check-report",
-        title="Berita Acara Hasil Penelitian Administrasi",
-        subject=f"Penelitian kelengkapan dan keabsahan dokumen {application.ormas.name}",
-        body=render_body("document-check-report", {"application": application, "deemed": deemed}),
-        content={"fields": rows},
-        by=by,
-        signatory_name=signer,
-        signatory_position=f"Kepala {application.office.name}",
-        signatory_nip=by.nip,
-        ormas=application.ormas,
-        source=application,
+
+    def record(kind: str, title: str, subject: str) -> Any:
+        return issue_letter(
+            office=application.office,
+            kind=kind,
+            title=title,
+            subject=subject,
+            body=render_body(kind, {"application": application, "deemed": deemed}),
+            content={"fields": rows},
+            by=by,
+            signatory_name=by.get_full_name() or by.username,
+            signatory_position=f"Kepala {application.office.name}",
+            signatory_nip=by.nip,
+            ormas=application.ormas,
+            source=application,
+        )
+
+    name = application.ormas.name
+    document_report = record(
+        "document-check-report",
+        "Berita Acara Hasil Penelitian Administrasi",
+        f"Penelitian kelengkapan dan keabsahan dokumen {name}",
     )
-    validity_form = issue_letter(
-        office=application.office,
-        kind="document-validity-form",
-        title="Formulir Keabsahan Dokumen",
-        subject=f"Keabsahan dokumen permohonan SKT {application.ormas.name}",
-        body=render_body("document-validity-form", {"application": application, "deemed": deemed}),
-        content={"fields": rows},
-        by=by,
-        signatory_name=signer,
-        signatory_position=f"Kepala {application.office.name}",
-        signatory_nip=by.nip,
-        ormas=application.ormas,
-        source=application,
+    validity_form = record(
+        "document-validity-form", "Formulir Keabsahan Dokumen", f"Keabsahan dokumen permohonan SKT {name}"
     )
     field_reports = list(
         Letter.objects.filter(
