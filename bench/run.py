@@ -548,7 +548,7 @@ def insights_rows() -> list[dict]:
     precomputed figures beside the direct computation it replaced; then the real-server load test."""
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.db.models import Count
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -586,8 +586,8 @@ def insights_rows() -> list[dict]:
 
     # The background work: one province's refresh (what the task worker runs after changes), beside the direct
     # computation of the same figures that the page ran on every cold view before ADR 0009 (a few samples: slow).
-    refresh_times = timed(lambda _i: figures.refresh(province), list(range(5)), warmup=1)
-    live_times = timed(lambda _i: dashboard.live_counts(leader), list(range(5)), warmup=1)
+    refresh_times = timed(lambda _i: figures.refresh(province), list(range(3)), warmup=1)
+    live_times = timed(lambda _i: dashboard.live_counts(leader), list(range(3)), warmup=1)
 
     def get(client: Client, url: str) -> None:
         response = client.get(url)
@@ -613,13 +613,16 @@ def insights_rows() -> list[dict]:
         cold_times = timed(cold, dash_urls, warmup=2)
         get(staff, "/dasbor/")
         warm_times = timed(lambda u: get(staff, u), ["/dasbor/"] * N_QUERIES)
+        reset_queries()  # each request resets the query log; start the capture from an empty one
         with CaptureQueriesContext(connection) as warm_queries:
             get(staff, "/dasbor/")
         cache.clear()
+        reset_queries()
         with CaptureQueriesContext(connection) as cold_queries:
             get(staff, "/dasbor/")
         api_times = timed(lambda u: get(public, u), api_lists)
         api_sql_times = timed(api_sql, api_lists)
+        reset_queries()
         with CaptureQueriesContext(connection) as api_queries:
             get(public, api_lists[0])
         card_times = timed(lambda u: get(public, u), cards)

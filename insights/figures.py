@@ -202,7 +202,9 @@ def counts(user: Any, regency: str = "") -> dashboard.Counts:
     rows = AreaFigure.objects.visible_to(user)
     # The kecamatan rows serve only the map's drill-down into one kab/kota.
     rows = rows.filter(regency_code=regency) if regency else rows.exclude(figure="district")
-    result = dashboard.Counts()
+    result = dashboard.Counts(
+        deadlines=dict.fromkeys(dashboard.DEADLINE_KEYS, 0), map={key: {} for key in dashboard.MAP_KEYS}
+    )
     expired_by_regency: dict[str, int] = {}
     for regency_code, region_id, figure, key, n in rows.values_list("regency_code", "region_id", "figure", "key", "n"):
         if figure == "register":
