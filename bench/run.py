@@ -82,15 +82,29 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return p50 * 1000, p95 * 1000
 
 
+# The median CPU time this process spent per sample of the last timed() call (ms): unlike wall time it hardly moves
+# with the machine's load; it leaves out the database server's own work.
+LAST_CPU: list[float] = [0.0]
+
+
 def timed(run: Callable[[Any], object], items: list[Any], *, warmup: int = 5) -> tuple[float, float]:
     for item in items[:warmup]:
         run(item)
     samples = []
+    cpu = []
     for item in items:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         run(item)
         samples.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    LAST_CPU[0] = statistics.median(cpu) * 1000
     return percentiles(samples)
+
+
+def timed_cpu(run: Callable[[Any], object], items: list[Any], *, warmup: int = 5) -> tuple[float, float, float]:
+    """timed(), plus the median CPU ms of this process per sample."""
+    p50, p95 = timed(run, items, warmup=warmup)
+    return p50, p95, LAST_CPU[0]
 
 
 def sample_queries(rnd: random.Random) -> dict[str, list[str]]:
@@ -586,8 +600,8 @@ def insights_rows() -> list[dict]:
 
     # The background work: one province's refresh (what the task worker runs after changes), beside the direct
     # computation of the same figures that the page ran on every cold view before ADR 0009 (a few samples: slow).
-    refresh_times = timed(lambda _i: figures.refresh(province), list(range(3)), warmup=1)
-    live_times = timed(lambda _i: dashboard.live_counts(leader), list(range(3)), warmup=1)
+    refresh_times = timed_cpu(lambda _i: figures.refresh(province), list(range(3)), warmup=1)
+    live_times = timed_cpu(lambda _i: dashboard.live_counts(leader), list(range(3)), warmup=1)
 
     def get(client: Client, url: str) -> None:
         response = client.get(url)
@@ -607,38 +621,42 @@ def insights_rows() -> list[dict]:
     rows = []
     baseline = "trivial view, same client/middleware"
     with override_settings(ROOT_URLCONF="bench_urls", API_RATE_LIMIT_PER_MINUTE=10**9):
-        trivial = timed(lambda u: get(staff, u), ["/__bench__/"] * N_QUERIES)
-        trivial_cold = timed(cold, ["/__bench__/"] * N_QUERIES)
-        public_trivial = timed(lambda u: get(public, u), ["/__bench__/"] * N_QUERIES)
-        cold_times = timed(cold, dash_urls, warmup=2)
+        trivial = timed_cpu(lambda u: get(staff, u), ["/__bench__/"] * N_QUERIES)
+        trivial_cold = timed_cpu(cold, ["/__bench__/"] * N_QUERIES)
+        public_trivial = timed_cpu(lambda u: get(public, u), ["/__bench__/"] * N_QUERIES)
+        cold_times = timed_cpu(cold, dash_urls, warmup=2)
         get(staff, "/dasbor/")
-        warm_times = timed(lambda u: get(staff, u), ["/dasbor/"] * N_QUERIES)
-        reset_queries()  # each request resets the query log; start the capture from an empty one
-        with CaptureQueriesContext(connection) as warm_queries:
+        warm_times = timed_cpu(lambda u: get(staff, u), ["/dasbor/"] * N_QUERIES)
+        # A capture reads the connection's query log when asked, and every request empties that log: count at once.
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
             get(staff, "/dasbor/")
+        warm_queries = len(captured)
         cache.clear()
         reset_queries()
-        with CaptureQueriesContext(connection) as cold_queries:
+        with CaptureQueriesContext(connection) as captured:
             get(staff, "/dasbor/")
-        api_times = timed(lambda u: get(public, u), api_lists)
-        api_sql_times = timed(api_sql, api_lists)
+        cold_queries = len(captured)
+        api_times = timed_cpu(lambda u: get(public, u), api_lists)
+        api_sql_times = timed_cpu(api_sql, api_lists)
         reset_queries()
-        with CaptureQueriesContext(connection) as api_queries:
+        with CaptureQueriesContext(connection) as captured:
             get(public, api_lists[0])
-        card_times = timed(lambda u: get(public, u), cards)
-        directory_times = timed(lambda u: get(public, u), directories)
+        api_queries = len(captured)
+        card_times = timed_cpu(lambda u: get(public, u), cards)
+        directory_times = timed_cpu(lambda u: get(public, u), directories)
     marker = figures.FigureRefresh.objects.get(province_code=province)
     for label, times, target, base, base_name in (
         (
             f"dashboard cold (province {province}: {province_count:,} Ormas, Pimpinan; empty page cache, new DB "
-            f"connection; {len(cold_queries)} queries)",
+            f"connection; {cold_queries} queries)",
             cold_times,
             150,
             trivial_cold,
             "trivial view, empty cache and new DB connection",
         ),
         (
-            f"dashboard warm (page figures cached; {len(warm_queries)} queries)",
+            f"dashboard warm (page figures cached; {warm_queries} queries)",
             warm_times,
             20,
             trivial,
@@ -652,7 +670,7 @@ def insights_rows() -> list[dict]:
             "the same figures computed directly (what every cold view ran before)",
         ),
         (
-            f"open-data API list /api/v1/ormas?regency=…&limit=50 ({len(api_queries)} queries)",
+            f"open-data API list /api/v1/ormas?regency=…&limit=50 ({api_queries} queries)",
             api_times,
             50,
             public_trivial,
@@ -683,6 +701,7 @@ def insights_rows() -> list[dict]:
                 "baseline": base,
                 "baseline_name": base_name,
                 "target": target,
+                "cpu": (times[2], base[2]),
             }
         )
         print(f"  {label}: p95 {times[1]:.1f} ms (baseline p95 {base[1]:.1f} ms)", file=sys.stderr)
@@ -714,21 +733,22 @@ def table(rows: list[dict], header: str) -> str:
         header,
         "",
         "| measurement | p50 ms | p95 ms | target p95 | raw SQL p50 / p95 ms | baseline | baseline p50 / p95 ms "
-        "| p95 ÷ baseline p95 |",
-        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| p95 ÷ baseline p95 | app CPU p50 ms (row / baseline) |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for row in rows:
         if row.get("load"):
             trivial, errors = row["baseline"]
             lines.append(
-                f"| {row['row']} | — | — | — | — | {row['baseline_name']} | {trivial:,.0f} req/s, {errors} | — |"
+                f"| {row['row']} | — | — | — | — | {row['baseline_name']} | {trivial:,.0f} req/s, {errors} | — | — |"
             )
             continue
         sql = f"{row['sql'][0]:.1f} / {row['sql'][1]:.1f}" if row["sql"] else "—"
         target = "—" if row["target"] is None else f"≤ {row['target']}{' ✓' if row['p95'] <= row['target'] else ' ✗'}"
         lines.append(
             f"| {row['row']} | {row['p50']:.1f} | {row['p95']:.1f} | {target} | {sql} | {row['baseline_name']} | "
-            f"{row['baseline'][0]:.1f} / {row['baseline'][1]:.1f} | {row['p95'] / max(row['baseline'][1], 0.001):.1f} |"
+            f"{row['baseline'][0]:.1f} / {row['baseline'][1]:.1f} | {row['p95'] / max(row['baseline'][1], 0.001):.1f} | "
+            + (f"{row['cpu'][0]:.1f} / {row['cpu'][1]:.1f} |" if row.get("cpu") else "— |")
         )
     return "\n".join(lines) + "\n"
 

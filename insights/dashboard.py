@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, ExtractYear, Substr, TruncMonth
 from django.utils import timezone
@@ -47,6 +48,11 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     # Per row, the staff list the row counts (ux.md: every number clickable to the list it counts).
     links: list[str] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[tuple[list[Any], str]]:
+        """(row, link) pairs, for the template."""
+        return list(zip(self.rows, self.links, strict=False))
 
 
 DEADLINE_KEYS = ("skt30", "skt90", "skt_expired", "board_ended", "reports_overdue")
@@ -140,8 +146,17 @@ def live_counts(user: Any, regency: str = "", *, today: dt.date | None = None) -
     return counts
 
 
+# Region names are reference data (changed only by load_regions): kept a few minutes per process.
+REGION_NAMES_SECONDS = 300
+
+
 def regency_names(scope: str) -> dict[str, str]:
-    return dict(Region.objects.regencies().within(scope).values_list("code", "name"))
+    key = f"dashboard:regency-names:{scope}"
+    names = cache.get(key)
+    if names is None:
+        names = dict(Region.objects.regencies().within(scope).values_list("code", "name"))
+        cache.set(key, names, REGION_NAMES_SECONDS)
+    return names
 
 
 def ormas_in(user: Any, regency: str = "") -> OrmasQuerySet:

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
@@ -114,6 +115,7 @@ def refresh(province: str, *, today: dt.date | None = None) -> FigureRefresh:
         if marker.requested_at and marker.requested_at <= started:
             marker.requested_at = None
         marker.save()
+    cache.delete(_snapshot_key(province))
     return marker
 
 
@@ -126,6 +128,7 @@ def request_refresh(province: str) -> bool:
     unqueued = Q(requested_at__isnull=True) | Q(requested_at__lt=now - REQUEST_EXPIRES)
     claimed = FigureRefresh.objects.filter(unqueued, province_code=province).update(requested_at=now)
     if claimed:
+        cache.delete(_snapshot_key(province))
         transaction.on_commit(lambda: tasks.refresh_figures.enqueue(province))
     return bool(claimed)
 
@@ -172,6 +175,15 @@ def supports(user: Any) -> bool:
     return bool(scope) and scope.count(".") <= 1
 
 
+# How long a web process trusts what it last learnt of a province's figures (their time, whether they are behind):
+# a warm dashboard then needs no query for it. A refresh run in this process forgets it at once.
+SNAPSHOT_SECONDS = 10
+
+
+def _snapshot_key(province: str) -> str:
+    return f"figures:snapshot:{province}"
+
+
 def snapshot(user: Any, *, today: dt.date | None = None) -> Snapshot | None:
     """The state of the user's province's figures, queuing a refresh when they are behind (None: read live).
 
@@ -180,6 +192,15 @@ def snapshot(user: Any, *, today: dt.date | None = None) -> Snapshot | None:
         return None
     today = today or timezone.localdate()
     province = user.scope_code.split(".")[0]
+    known = cache.get(_snapshot_key(province))
+    if known is not None and known.day == today:
+        return known
+    found = _snapshot(province, today)
+    cache.set(_snapshot_key(province), found, SNAPSHOT_SECONDS)
+    return found
+
+
+def _snapshot(province: str, today: dt.date) -> Snapshot:
     marker = FigureRefresh.objects.filter(province_code=province).first()
     if marker is None or marker.as_of is None:
         marker = refresh(province, today=today)

@@ -14,10 +14,12 @@ The checks:
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,12 +59,24 @@ def check_condition(check: str, *, today: dt.date | None = None) -> Any:
     raise KeyError(check)
 
 
+@functools.cache
+def _check_urls() -> dict[str, str]:
+    """The records page of each check (URLs do not depend on the language or the request)."""
+    return {check: reverse("insights:quality", args=[check]) for check in CHECKS}
+
+
 @dataclass
 class OfficeQuality:
     office: str
     regency_code: str
     total: int
     counts: dict[str, int]
+
+    @property
+    def cells(self) -> list[tuple[int, str]]:
+        """(failures, link to the records behind them) per check, for the table."""
+        suffix = f"?regency={self.regency_code}" if self.regency_code else ""
+        return [(self.counts[check], f"{_check_urls()[check]}{suffix}") for check in CHECKS]
 
     @property
     def score(self) -> int:
