@@ -1,5 +1,5 @@
-// The ECharts modules Wadah's pages use, bundled by `npm run build` (package.json) into
-// static/build/echarts.wadah.min.js (git-ignored; served as vendor/echarts/echarts.min.js, settings.py).
+// The ECharts modules Wadah's pages use, bundled by esbuild when `npm ci` runs (package.json "postinstall") into
+// build/echarts.min.js (git-ignored), served as vendor/echarts/echarts.min.js (wadah/settings.py VENDOR_STATIC_FILES).
 // Dashboard: bar and line charts, the kab/kota → kecamatan choropleth (map + visualMap), tooltips, SVG renderer.
 // Capacity radar (guidance): radar chart with its legend, canvas renderer.
 import * as echarts from "echarts/core";
