@@ -82,15 +82,29 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return p50 * 1000, p95 * 1000
 
 
+# The median CPU time this process spent per sample of the last timed() call (ms): unlike wall time it hardly moves
+# with the machine's load; it leaves out the database server's own work.
+LAST_CPU: list[float] = [0.0]
+
+
 def timed(run: Callable[[Any], object], items: list[Any], *, warmup: int = 5) -> tuple[float, float]:
     for item in items[:warmup]:
         run(item)
     samples = []
+    cpu = []
     for item in items:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         run(item)
         samples.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    LAST_CPU[0] = statistics.median(cpu) * 1000
     return percentiles(samples)
+
+
+def timed_cpu(run: Callable[[Any], object], items: list[Any], *, warmup: int = 5) -> tuple[float, float, float]:
+    """timed(), plus the median CPU ms of this process per sample."""
+    p50, p95 = timed(run, items, warmup=warmup)
+    return p50, p95, LAST_CPU[0]
 
 
 def sample_queries(rnd: random.Random) -> dict[str, list[str]]:
@@ -230,6 +244,7 @@ def page_rows(rnd: random.Random) -> list[dict]:
 
     from accounts.models import Office, Role, User
     from registry.models import Ormas
+    from wadah.testing import pass_second_factor
 
     # The province with the most Ormas: the heaviest province-scope list.
     biggest = Ormas.objects.values("province_code").annotate(n=Count("id")).order_by("-n").first()
@@ -242,6 +257,7 @@ def page_rows(rnd: random.Random) -> list[dict]:
     )
     client = Client()
     client.force_login(user)
+    pass_second_factor(client, user)  # staff must have verified a second factor (accounts/middleware.py)
 
     regencies = list(Ormas.objects.filter(province_code=province).values_list("regency_code", flat=True).distinct())
     in_province = Ormas.objects.filter(province_code=province)
@@ -704,16 +720,21 @@ def _bench_urlconf() -> None:
 
 
 def insights_rows() -> list[dict]:
-    """Dashboard (cold: empty figure cache and a new database connection; warm: figures cached), the open-data API
-    list, the public card and the directory, each beside the trivial view; then the real-server load test."""
+    """Dashboard (cold: empty page cache and a new database connection; warm: page figures cached), the open-data API
+    list, the public card and the directory, each beside its baseline in the same run; the background refresh of the
+    precomputed figures beside the direct computation it replaced; then the real-server load test."""
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.db.models import Count
     from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
 
     from accounts.models import Office, Role, User
+    from insights import dashboard, figures
+    from portal import register
     from registry.models import Ormas
+    from wadah.testing import pass_second_factor
 
     sys.path.insert(0, str(ROOT / "bench"))
     import load
@@ -728,8 +749,10 @@ def insights_rows() -> list[dict]:
     )
     staff = Client()
     staff.force_login(leader)
+    pass_second_factor(staff, leader)
     public = Client()
     in_province = Ormas.objects.filter(province_code=province)
+    province_count = in_province.count()
     regencies = sorted(set(in_province.values_list("regency_code", flat=True).distinct()))
     ids = list(in_province.order_by().values_list("public_id", flat=True)[:5000])
     rnd = random.Random(SEED + 2)
@@ -737,6 +760,11 @@ def insights_rows() -> list[dict]:
     directories = [f"/direktori/?regency={rnd.choice(regencies)}&page={rnd.randint(1, 5)}" for _ in range(N_QUERIES)]
     api_lists = [f"/api/v1/ormas?regency={rnd.choice(regencies)}&limit=50" for _ in range(N_QUERIES)]
     dash_urls = [f"/dasbor/?regency={regencies[i % len(regencies)]}" if i % 3 else "/dasbor/" for i in range(N_QUERIES)]
+
+    # The background work: one province's refresh (what the task worker runs after changes), beside the direct
+    # computation of the same figures that the page ran on every cold view before ADR 0011 (a few samples: slow).
+    refresh_times = timed_cpu(lambda _i: figures.refresh(province), list(range(3)), warmup=1)
+    live_times = timed_cpu(lambda _i: dashboard.live_counts(leader), list(range(3)), warmup=1)
 
     def get(client: Client, url: str) -> None:
         response = client.get(url)
@@ -747,23 +775,85 @@ def insights_rows() -> list[dict]:
         connection.close()
         get(staff, url)
 
+    def api_sql(url: str) -> None:
+        """The API list's page query alone: one indexed range read of limit + 1 rows (the database's share)."""
+        code = url.split("regency=")[1].split("&")[0]
+        list(register.register(register.Filters(regency=code))[:51].values_list("pk", "name"))
+
     _bench_urlconf()
     rows = []
     baseline = "trivial view, same client/middleware"
     with override_settings(ROOT_URLCONF="bench_urls", API_RATE_LIMIT_PER_MINUTE=10**9):
-        trivial = timed(lambda u: get(staff, u), ["/__bench__/"] * N_QUERIES)
-        cold_times = timed(cold, dash_urls, warmup=2)
+        trivial = timed_cpu(lambda u: get(staff, u), ["/__bench__/"] * N_QUERIES)
+        trivial_cold = timed_cpu(cold, ["/__bench__/"] * N_QUERIES)
+        public_trivial = timed_cpu(lambda u: get(public, u), ["/__bench__/"] * N_QUERIES)
+        cold_times = timed_cpu(cold, dash_urls, warmup=2)
         get(staff, "/dasbor/")
-        warm_times = timed(lambda u: get(staff, u), ["/dasbor/"] * N_QUERIES)
-        api_times = timed(lambda u: get(public, u), api_lists)
-        card_times = timed(lambda u: get(public, u), cards)
-        directory_times = timed(lambda u: get(public, u), directories)
-    for label, times, target in (
-        (f"dashboard cold (province {province}, Pimpinan; empty figure cache, new DB connection)", cold_times, 150),
-        ("dashboard warm (figures cached for 60 s)", warm_times, 20),
-        ("open-data API list /api/v1/ormas?regency=…&limit=50", api_times, 50),
-        ("public card /direktori/<id>/", card_times, None),
-        ("public directory /direktori/?regency=…&page=…", directory_times, None),
+        warm_times = timed_cpu(lambda u: get(staff, u), ["/dasbor/"] * N_QUERIES)
+        # A capture reads the connection's query log when asked, and every request empties that log: count at once.
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            get(staff, "/dasbor/")
+        warm_queries = len(captured)
+        cache.clear()
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            get(staff, "/dasbor/")
+        cold_queries = len(captured)
+        api_times = timed_cpu(lambda u: get(public, u), api_lists)
+        api_sql_times = timed_cpu(api_sql, api_lists)
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            get(public, api_lists[0])
+        api_queries = len(captured)
+        card_times = timed_cpu(lambda u: get(public, u), cards)
+        directory_times = timed_cpu(lambda u: get(public, u), directories)
+    marker = figures.FigureRefresh.objects.get(province_code=province)
+    for label, times, target, base, base_name in (
+        (
+            f"dashboard cold (province {province}: {province_count:,} Ormas, Pimpinan; empty page cache, new DB "
+            f"connection; {cold_queries} queries)",
+            cold_times,
+            150,
+            trivial_cold,
+            "trivial view, empty cache and new DB connection",
+        ),
+        (
+            f"dashboard warm (page figures cached; {warm_queries} queries)",
+            warm_times,
+            20,
+            trivial,
+            baseline,
+        ),
+        (
+            f"refresh of province {province}'s precomputed figures (background task; {marker.seconds:.1f} s last run)",
+            refresh_times,
+            None,
+            live_times,
+            "the same figures computed directly (what every cold view ran before)",
+        ),
+        (
+            f"open-data API list /api/v1/ormas?regency=…&limit=50 ({api_queries} queries)",
+            api_times,
+            50,
+            public_trivial,
+            "trivial view, anonymous client",
+        ),
+        (
+            "open-data API list: its page query alone (ORM, 51 rows by index)",
+            api_sql_times,
+            None,
+            public_trivial,
+            "trivial view, anonymous client",
+        ),
+        ("public card /direktori/<id>/", card_times, None, public_trivial, "trivial view, anonymous client"),
+        (
+            "public directory /direktori/?regency=…&page=…",
+            directory_times,
+            None,
+            public_trivial,
+            "trivial view, anonymous client",
+        ),
     ):
         rows.append(
             {
@@ -771,31 +861,33 @@ def insights_rows() -> list[dict]:
                 "p50": times[0],
                 "p95": times[1],
                 "sql": None,
-                "baseline": trivial,
-                "baseline_name": baseline,
+                "baseline": base,
+                "baseline_name": base_name,
                 "target": target,
+                "cpu": (times[2], base[2]),
             }
         )
-        print(f"  {label}: p95 {times[1]:.1f} ms", file=sys.stderr)
+        print(f"  {label}: p95 {times[1]:.1f} ms (baseline p95 {base[1]:.1f} ms)", file=sys.stderr)
     pages = [
         ("public card", cards[0]),
         ("public directory", directories[0]),
         ("API list", api_lists[0]),
         ("public home", "/"),
     ]
-    for result in load.load_rows(URL, pages):
-        rows.append(
-            {
-                "row": f"real server (gunicorn {load.WORKERS} sync workers, DEBUG=0): {result['row']}",
-                "p50": 0.0,
-                "p95": 0.0,
-                "sql": None,
-                "baseline": (result["trivial"], result["trivial_errors"]),
-                "baseline_name": "trivial view req/s, errors (same server)",
-                "target": None,
-                "load": True,
-            }
-        )
+    if os.environ.get("BENCH_LOAD", "1") != "0":
+        for result in load.load_rows(URL, pages):
+            rows.append(
+                {
+                    "row": f"real server (gunicorn {load.WORKERS} sync workers, DEBUG=0): {result['row']}",
+                    "p50": 0.0,
+                    "p95": 0.0,
+                    "sql": None,
+                    "baseline": (result["trivial"], result["trivial_errors"]),
+                    "baseline_name": "trivial view req/s, errors (same server)",
+                    "target": None,
+                    "load": True,
+                }
+            )
     return rows
 
 
@@ -803,8 +895,9 @@ def table(rows: list[dict], header: str) -> str:
     lines = [
         header,
         "",
-        "| measurement | p50 ms | p95 ms | target p95 | raw SQL p50 / p95 ms | baseline | baseline p50 / p95 ms |",
-        "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
+        "| measurement | p50 ms | p95 ms | target p95 | raw SQL p50 / p95 ms | baseline | baseline p50 / p95 ms "
+        "| p95 ÷ baseline p95 | app CPU p50 ms (row / baseline) |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for row in rows:
         if row.get("rate"):
@@ -816,13 +909,16 @@ def table(rows: list[dict], header: str) -> str:
             continue
         if row.get("load"):
             trivial, errors = row["baseline"]
-            lines.append(f"| {row['row']} | — | — | — | — | {row['baseline_name']} | {trivial:,.0f} req/s, {errors} |")
+            lines.append(
+                f"| {row['row']} | — | — | — | — | {row['baseline_name']} | {trivial:,.0f} req/s, {errors} | — | — |"
+            )
             continue
         sql = f"{row['sql'][0]:.1f} / {row['sql'][1]:.1f}" if row["sql"] else "—"
         target = "—" if row["target"] is None else f"≤ {row['target']}{' ✓' if row['p95'] <= row['target'] else ' ✗'}"
         lines.append(
             f"| {row['row']} | {row['p50']:.1f} | {row['p95']:.1f} | {target} | {sql} | {row['baseline_name']} | "
-            f"{row['baseline'][0]:.1f} / {row['baseline'][1]:.1f} |"
+            f"{row['baseline'][0]:.1f} / {row['baseline'][1]:.1f} | {row['p95'] / max(row['baseline'][1], 0.001):.1f} | "
+            + (f"{row['cpu'][0]:.1f} / {row['cpu'][1]:.1f} |" if row.get("cpu") else "— |")
         )
     return "\n".join(lines) + "\n"
 

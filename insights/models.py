@@ -1,9 +1,12 @@
-"""Files built in the background for one user (large list exports, periodic recaps), and in-app notifications."""
+"""Files built in the background for one user (large list exports, periodic recaps), in-app notifications, and the
+dashboard's precomputed figures."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from registry.models import RegionScopedQuerySet
 
 
 class Job(models.Model):
@@ -93,3 +96,54 @@ class NotificationSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_digest_display()}"
+
+
+class AreaFigureQuerySet(RegionScopedQuerySet["AreaFigure"]):
+    pass
+
+
+class AreaFigure(models.Model):
+    """One precomputed dashboard number: how many Ormas of one kab/kota (or of one kecamatan, for the map) fall
+    under `figure`/`key` (e.g. "status"/"aktif", "field"/"12", "quality"/"no_contact"), as of its province's
+    FigureRefresh. Keyed by the same denormalised region columns as Ormas, so the registry's visibility rule
+    (RegionScopedQuerySet.visible_to) scopes the figures exactly as it scopes the records (ADR 0011)."""
+
+    province_code = models.CharField(max_length=2)
+    regency_code = models.CharField(max_length=5)
+    # The kab/kota code for kab/kota rows; the kecamatan code for the map's drill-down rows (figure "district:…").
+    region_id = models.CharField(max_length=13)
+    figure = models.CharField(max_length=30)
+    key = models.CharField(max_length=40, blank=True)
+    n = models.PositiveIntegerField()
+
+    objects = AreaFigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("precomputed figure")
+        verbose_name_plural = _("precomputed figures")
+        indexes = [
+            models.Index(fields=["province_code", "figure"]),
+            models.Index(fields=["regency_code", "figure"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.figure}:{self.key} = {self.n}"
+
+
+class FigureRefresh(models.Model):
+    """When one province's figures were last computed, and whether a newer computation is waiting to run."""
+
+    province_code = models.CharField(max_length=2, unique=True)
+    # The moment the figures describe (taken when the computation started) and the day the date rules used.
+    as_of = models.DateTimeField(null=True, blank=True)
+    day = models.DateField(null=True, blank=True)
+    # Set when a newer computation is queued; cleared by the run that starts after it.
+    requested_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(default=0)
+
+    class Meta:
+        verbose_name = _("figure refresh")
+        verbose_name_plural = _("figure refreshes")
+
+    def __str__(self) -> str:
+        return f"{self.province_code}: {self.as_of}"

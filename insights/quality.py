@@ -1,8 +1,8 @@
 """Data quality per office: five checks an office can fix, a score (the average pass rate over the checks), and the
 records behind every number.
 
-Each check is a condition on Ormas (a Q with Exists subqueries), so one grouped query counts every check for every
-kab/kota, and the same condition lists the records behind a number (quality_records). An Ormas belongs to the
+Each check is a condition on Ormas (a Q with Exists subqueries), so one grouped query counts a check for every
+kab/kota (counts_by_regency; the dashboard reads the same counts precomputed, insights/figures.py), and the same condition lists the records behind a number (quality_records). An Ormas belongs to the
 office of its kab/kota (Office.for_region); a province office sees the sum of its kab/kota.
 
 The checks:
@@ -14,10 +14,12 @@ The checks:
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -57,12 +59,24 @@ def check_condition(check: str, *, today: dt.date | None = None) -> Any:
     raise KeyError(check)
 
 
+@functools.cache
+def _check_urls() -> dict[str, str]:
+    """The records page of each check (URLs do not depend on the language or the request)."""
+    return {check: reverse("insights:quality", args=[check]) for check in CHECKS}
+
+
 @dataclass
 class OfficeQuality:
     office: str
     regency_code: str
     total: int
     counts: dict[str, int]
+
+    @property
+    def cells(self) -> list[tuple[int, str]]:
+        """(failures, link to the records behind them) per check, for the table."""
+        suffix = f"?regency={self.regency_code}" if self.regency_code else ""
+        return [(self.counts[check], f"{_check_urls()[check]}{suffix}") for check in CHECKS]
 
     @property
     def score(self) -> int:
@@ -75,19 +89,24 @@ class OfficeQuality:
         return round(100 * (1 - sum(self.counts.values()) / (len(CHECKS) * self.total)))
 
 
-def quality_by_office(ormas: OrmasQuerySet, scope: str, *, today: dt.date | None = None) -> list[OfficeQuality]:
-    """One row per kab/kota office in scope, plus the province's total when the scope is a province. One query."""
+def counts_by_regency(ormas: OrmasQuerySet, *, today: dt.date | None = None) -> dict[str, dict[str, int]]:
+    """Per kab/kota of `ormas`: {"total": …, <check>: failures …}. One grouped query per check: with all five
+    FILTERs in one query PostgreSQL ran every subplan for every row (3.5 s for 51,000 Ormas)."""
     today = today or timezone.localdate()
-    conditions = {check: check_condition(check, today=today) for check in CHECKS}
-    # One grouped query per check: with all five FILTERs in one query PostgreSQL ran every subplan for every row
-    # (3.5 s for 51,000 Ormas); apart, each is a few hundred ms at national scale.
     base = ormas.order_by().values("regency_code")
     by_regency: dict[str, dict[str, int]] = {
         row["regency_code"]: {"total": row["total"]} for row in base.annotate(total=Count("id"))
     }
-    for check, condition in conditions.items():
+    for check in CHECKS:
+        condition = check_condition(check, today=today)
         for code, n in base.filter(condition).annotate(n=Count("id")).values_list("regency_code", "n"):
             by_regency.setdefault(code, {"total": 0})[check] = n
+    return by_regency
+
+
+def quality_by_office(by_regency: dict[str, dict[str, int]], scope: str) -> list[OfficeQuality]:
+    """One row per kab/kota office in scope, plus the province's total when the scope is a province, from the
+    per-kab/kota counts (counts_by_regency, or the precomputed figures)."""
     offices = Office.objects.filter(within_q("region__code", scope)).select_related("region")
     result = []
     for office in offices:
@@ -106,7 +125,7 @@ def quality_by_office(ormas: OrmasQuerySet, scope: str, *, today: dt.date | None
         total = OfficeQuality(
             office=str(_("Whole province")),
             regency_code="",
-            total=sum(r["total"] for r in by_regency.values()),
+            total=sum(r.get("total", 0) for r in by_regency.values()),
             counts={check: sum(r.get(check, 0) for r in by_regency.values()) for check in CHECKS},
         )
         result.append(total)

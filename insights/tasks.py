@@ -1,4 +1,4 @@
-"""Background building of large exports and recaps (ImmediateBackend in development and tests, db_worker in
+"""Background building of large exports and recaps, and the dashboard's figures (ImmediateBackend in development and tests, db_worker in
 production). Progress is written to the Job row as rows are produced, so the progress page can show it."""
 
 import logging
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from accounts.models import User
-from insights import exports, recaps
+from insights import exports, figures, recaps
 from insights.models import Job
 from wadah.lib.excel import build_xlsx
 
@@ -74,3 +74,9 @@ def build_recap(job_id: int) -> None:
     except Exception:
         log.exception("recap %s failed", job_id)
         Job.objects.filter(pk=job_id).update(status=Job.Status.FAILED, error=_("The recap could not be built."))
+
+
+@task()
+def refresh_figures(province: str) -> None:
+    """Recompute one province's dashboard figures (insights/figures.py; queued by figures.request_refresh)."""
+    figures.refresh(province)

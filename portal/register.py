@@ -126,7 +126,28 @@ def register(filters: Filters) -> OrmasQuerySet:
         queryset = queryset.filter(legal_form=filters.legal_form)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
-    return public_search(queryset, filters.q).order_by("name_search", "id")
+    return public_search(queryset, filters.q).order_by("name_search", "id").only(*PUBLIC_COLUMNS)
+
+
+# The columns public_rows() and the cursor read: the register's lists never load the wide text columns (purpose,
+# sources of funds, the street address …) they do not show.
+PUBLIC_COLUMNS = (
+    "public_id",
+    "name",
+    "name_search",
+    "abbreviation",
+    "logo",
+    "legal_form",
+    "status",
+    "skt_number",
+    "ahu_number",
+    "foreign_permit_number",
+    "skt_expires_on",
+    "foreign_permit_expires_on",
+    "regency_code",
+    "region_id",
+    "updated_at",
+)
 
 
 def find(public_id: Any) -> Ormas | None:

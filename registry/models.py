@@ -6,7 +6,7 @@ columns in step and writes the audit trail.
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -99,15 +99,19 @@ class LegalRequirement(models.Model):
         return cls.objects.filter(code=code, is_active=True).first()
 
 
-class OrmasQuerySet(models.QuerySet["Ormas"]):
-    def visible_to(self, user: "User") -> "OrmasQuerySet":
-        """The Ormas this user may see: those whose secretariat lies in the user's region scope."""
+class RegionScopedQuerySet[M: models.Model](models.QuerySet[M]):
+    """The registry's visibility rule for rows placed in a region by denormalised `province_code`, `regency_code`
+    and `region_id` columns: the Ormas themselves, and read models keyed like them (insights.models.AreaFigure), so
+    that a precomputed figure is scoped by exactly the rule that scopes the records it counts."""
+
+    def visible_to(self, user: "User") -> "Self":
+        """The rows this user may see: those whose region lies in the user's region scope."""
         scope = getattr(user, "scope_code", None)
         if not getattr(user, "can_read_registry", False) or not scope:
             return self.none()
         return self.in_region(scope)
 
-    def in_region(self, code: str) -> "OrmasQuerySet":
+    def in_region(self, code: str) -> "Self":
         # Exact matches on the denormalised province/regency columns use plain b-tree indexes.
         if "." not in code:
             return self.filter(province_code=code)
@@ -115,6 +119,8 @@ class OrmasQuerySet(models.QuerySet["Ormas"]):
             return self.filter(regency_code=code)
         return self.filter(within_q("region_id", code))
 
+
+class OrmasQuerySet(RegionScopedQuerySet["Ormas"]):
     def skt_expiring_within(self, days: int) -> "OrmasQuerySet":
         today = timezone.localdate()
         return self.filter(skt_expires_on__gte=today, skt_expires_on__lte=today + dt.timedelta(days=days))
@@ -277,6 +283,9 @@ class Ormas(Workflow, models.Model):
         verbose_name_plural = _("Ormas")
         indexes = [
             models.Index(fields=["regency_code", "status", "name_search"]),
+            # The public register per kab/kota in name order (directory, open-data API list and its cursor): an
+            # index range scan of one page instead of sorting every Ormas of the kab/kota (ADR 0011).
+            models.Index(fields=["regency_code", "name_search", "id"], name="registry_ormas_regency_name"),
             models.Index(fields=["province_code", "name_search"]),
             models.Index(fields=["skt_expires_on"]),
             models.Index(fields=["legal_form"]),

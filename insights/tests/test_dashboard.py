@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.models import Role
-from insights import dashboard, quality
+from insights import dashboard, figures, quality
 from insights.views import TABLES
 from registry.models import Ormas
 from wadah.testing import make_ormas, make_user
@@ -52,7 +52,7 @@ def test_skt_deadlines_are_counted(leader, city_ormas):
     make_ormas(name="Forum Lama", abbreviation="FL", skt_number="x/1", skt_expires_on=today - dt.timedelta(days=1))
     make_ormas(name="Forum Dekat", abbreviation="FD", skt_number="x/2", skt_expires_on=today + dt.timedelta(days=20))
     make_ormas(name="Forum Agak", abbreviation="FA", skt_number="x/3", skt_expires_on=today + dt.timedelta(days=60))
-    rows = {row[0]: row[1] for row in dashboard.deadlines(leader).rows}
+    rows = {row[0]: row[1] for row in dashboard.deadlines(leader, "", dashboard.live_counts(leader), today).rows}
     assert rows["SKT expiring within 30 days"] == 1
     assert rows["SKT expiring within 90 days"] == 2
     assert rows["SKT expired"] == 1
@@ -66,6 +66,7 @@ def test_the_dashboard_aggregates_in_sql(client, leader, city_ormas, kotim_ormas
         client.get(reverse("insights:home"))
     for index in range(20):
         make_ormas(name=f"Ikatan Nomor {index}", abbreviation=f"IN{index}", skt_number=f"n/{index}")
+    figures.refresh("62")  # what the queued refresh does (test_figures.py walks that path)
     cache.clear()
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("insights:home"))
@@ -78,7 +79,7 @@ def test_the_dashboard_aggregates_in_sql(client, leader, city_ormas, kotim_ormas
 
 def test_data_quality_lists_the_records_behind_each_number(client, leader, city_ormas):
     client.force_login(leader)
-    rows = quality.quality_by_office(Ormas.objects.visible_to(leader), "62")
+    rows = quality.quality_by_office(quality.counts_by_regency(Ormas.objects.visible_to(leader)), "62")
     palangka = next(r for r in rows if r.regency_code == "62.71")
     assert palangka.total == 1
     assert palangka.counts["missing_documents"] == 1  # no document uploaded
@@ -92,7 +93,7 @@ def test_data_quality_lists_the_records_behind_each_number(client, leader, city_
 
 def test_duplicate_suspects_are_found_within_a_province(leader, city_ormas):
     make_ormas(skt_number="dup/1")  # same name as city_ormas
-    rows = quality.quality_by_office(Ormas.objects.visible_to(leader), "62")
+    rows = quality.quality_by_office(quality.counts_by_regency(Ormas.objects.visible_to(leader)), "62")
     assert next(r for r in rows if r.regency_code == "62.71").counts["duplicate_suspect"] == 2
 
 
@@ -119,7 +120,7 @@ def test_the_map_data_drills_down_to_kecamatan(client, leader, city_ormas):
 
 def test_open_cases_follow_the_case_visibility_rule(agency_member, city_ormas):
     # An agency member sees only cases its agency is a member of: none here.
-    rows = dict(dashboard.open_matters(agency_member).rows)
+    rows = dict(dashboard.open_matters(agency_member, "", dashboard.Counts(), timezone.localdate()).rows)
     assert rows["Open supervision cases"] == 0
 
 

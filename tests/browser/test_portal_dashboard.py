@@ -84,6 +84,10 @@ def test_the_dashboard_map_shows_14_kab_kota_and_drills_down(new_page):
     page.goto("/dasbor/")
     expect(page.locator("#map")).to_have_attribute("data-regions", "14")
     expect(page.locator("#map-table tbody tr")).to_have_count(14)
+    # The bar and line charts draw too (ECharts is bundled with only the modules the pages use: frontend/echarts.mjs).
+    expect(page.locator('[data-chart="chart-regency"] svg')).to_have_count(1)
+    expect(page.locator('[data-chart="chart-trend"] svg path').first).to_be_attached()
+    expect(page.locator("#figures-as-of")).to_contain_text("per")  # "Angka registri per <as of>"
     screenshot(page, "14-dashboard")
     page.locator("#map").click()  # the middle of the province lies in one of the kab/kota
     expect(page.locator("#map")).to_have_attribute("data-level", "district")

@@ -102,6 +102,7 @@ class Command(BaseCommand):
         rebuild_name_index()
         t = self.phase("name check index (registry/names/index.py)", t)
         self.stdout.write(f"National dataset generated in {time.perf_counter() - total:.1f} s.")
+        self.stdout.write("Run manage.py refresh_figures --all for the dashboards' figures (a few seconds a province).")
 
     def drop_indexes(self, conn: psycopg.Connection) -> tuple[list[str], list[str]]:
         """Drop every index except primary keys, and the loaded tables' FK and unique constraints; return their DDL."""

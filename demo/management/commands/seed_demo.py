@@ -50,6 +50,8 @@ class Command(BaseCommand):
             self.create_registry(count, province)
             if province == "62":
                 self.create_applications()
+            # The demo register is bulk-loaded (no audit entry per Ormas): compute the dashboard's figures now.
+            call_command("refresh_figures", province=[province], stdout=self.stdout)
         self.print_logins()
 
     def create_applications(self) -> None:
