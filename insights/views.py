@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.decorators import registry_reader
+from accounts.decorators import is_officer, registry_reader
 from insights import dashboard, figures, quality
 from registry.exports import EXPORT_LIMIT, ormas_workbook
 from wadah.lib.excel import build_xlsx
@@ -33,9 +33,12 @@ TABLES: dict[str, Any] = {
 }
 
 
-def _links(table: dashboard.Table) -> list[str]:
-    """Turn a table's link hints into URLs: registry queries, or the list an open matter lives in."""
-    named = {"services": "services:worklist", "cases": "supervision:case-list", "complaints": "complaints:list"}
+def _links(table: dashboard.Table, user: Any) -> list[str]:
+    """Turn a table's link hints into URLs: registry queries, or the list an open matter lives in — only where the
+    user may open that list (the work list is the offices' own; a Tim Terpadu member sees the figure, no link)."""
+    named = {"cases": "supervision:case-list", "complaints": "complaints:list"}
+    if is_officer(user):
+        named["services"] = "services:worklist"
     registry = reverse("registry:ormas-list")
     return [
         (registry + link if link.startswith("?") else reverse(named[link]) if link in named else "")
@@ -85,7 +88,7 @@ def _figures(user: Any, regency: str) -> dict[str, Any]:
         counts = figures.counts(user, regency) if snapshot else dashboard.live_counts(user, regency, today=today)
         tables = [build(user, regency, counts, today) for build in TABLES.values()]
         for table in tables:
-            table.links = _links(table)
+            table.links = _links(table, user)
         found = {
             "regency_name": dashboard.regency_names(user.scope_code).get(regency, ""),
             "summary": dashboard.summary(counts),

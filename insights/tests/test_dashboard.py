@@ -134,3 +134,13 @@ def test_a_leader_sees_what_waits_for_the_decision(client, db):
     client.force_login(user)
     response = client.get(reverse("insights:home"))
     assert "Waiting for your decision" in response.content.decode()
+
+
+def test_the_dashboard_links_only_to_lists_the_user_may_open(client, agency_member, leader, city_ormas):
+    """A Tim Terpadu member sees the open applications' figure but no link to the offices' work list (a 403)."""
+    worklist = reverse("services:worklist")
+    client.force_login(agency_member)
+    assert f'href="{worklist}"' not in client.get(reverse("insights:home")).content.decode()
+    assert client.get(worklist).status_code == 403
+    client.force_login(leader)
+    assert f'href="{worklist}"' in client.get(reverse("insights:home")).content.decode()
