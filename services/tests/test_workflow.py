@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from audit.models import Entry
 from letters.models import Letter
 from registry.models import BoardMember, Chapter, Ormas
-from services import actions
+from services import actions, approval
 from services.models import Application, ApplicationDocument, FieldCheck
 from services.tests.helpers import all_valid, filled, in_review, jpeg, pdf, submitted, with_founders
 
@@ -99,7 +99,7 @@ def test_it_rolls_everything_back_when_the_letter_cannot_be_issued(
     def broken(**kwargs):
         raise RuntimeError("typst failed")
 
-    monkeypatch.setattr(actions, "issue_letter", broken)
+    monkeypatch.setattr(approval, "issue_letter", broken)
     with pytest.raises(RuntimeError):
         actions.approve_application(application, by=city_leader)
     application = Application.objects.get(pk=application.pk)
