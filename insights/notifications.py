@@ -20,6 +20,8 @@ from accounts.models import Role
 from complaints.models import Complaint
 from insights import dashboard
 from insights.models import Notification, NotificationSettings
+from opportunities.models import Offer
+from partnerships.models import Partnership
 from portal.models import WithholdingRequest
 from registry.models import Ormas
 from services.models import Application
@@ -82,6 +84,28 @@ def _items(user: Any, today: dt.date) -> list[tuple[str, str, str]]:
                     f"withholding:{request.pk}",
                     _("%(ormas)s asks to withhold details from its public card") % {"ormas": request.ormas},
                     reverse("portal:withholding-decide", args=[request.pk]),
+                )
+            )
+        # A partner's offer waits for the office's approval; an Ormas's proposed partnership for an officer's check.
+        for offer in (
+            Offer.objects.for_officer(user).filter(status=Offer.Status.SUBMITTED).select_related("party")[:PER_KIND]
+        ):
+            items.append(
+                (
+                    f"offer:{offer.pk}",
+                    _("%(party)s's opportunity “%(title)s” waits for approval")
+                    % {"party": offer.party, "title": offer.title},
+                    offer.get_absolute_url(),
+                )
+            )
+        proposed = Partnership.objects.visible_to(user).filter(status=Partnership.Status.PROPOSED)
+        for partnership in proposed.select_related("ormas")[:PER_KIND]:
+            items.append(
+                (
+                    f"partnership:{partnership.pk}",
+                    _("%(ormas)s proposes a partnership to confirm: %(title)s")
+                    % {"ormas": partnership.ormas, "title": partnership.title},
+                    reverse("partnerships:detail", args=[partnership.pk]),
                 )
             )
     return items

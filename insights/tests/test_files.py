@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from accounts.models import Role
 from insights import exports, notifications, recaps
 from insights.models import Job, Notification, NotificationSettings
+from opportunities import actions as offer_actions
+from opportunities.tests.helpers import draft_offer, make_party
 from registry import actions as registry_actions
 from registry.models import BoardMember
 from wadah.testing import make_chapter, make_user
@@ -119,3 +121,14 @@ def test_notifications_reach_the_bell_and_the_digest(client, city_officer, city_
 
 def test_a_leader_is_notified_of_what_waits_for_the_decision(leader):
     assert notifications.refresh(leader) == 0  # nothing waits in an empty register
+
+
+def test_officers_are_notified_of_offers_and_partnerships_waiting_for_them(city_officer, kotim_officer, city_ormas):
+    """An offer sent for approval reaches the bell of the office it was sent to, not another kab/kota's."""
+    party, partner = make_party()
+    offer = draft_offer(party, partner)
+    offer_actions.submit_offer(offer, by=partner)
+    notifications.refresh(city_officer)
+    notifications.refresh(kotim_officer)
+    assert Notification.objects.filter(user=city_officer, key=f"offer:{offer.pk}").exists()
+    assert not Notification.objects.filter(user=kotim_officer, key=f"offer:{offer.pk}").exists()
