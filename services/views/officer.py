@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import officer_required
 from accounts.models import Role
 from accounts.typing import AuthedHttpRequest
+from audit import labels
 from audit.models import Entry
 from letters.models import Letter
 from registry.models import Ormas
@@ -93,27 +94,6 @@ def _allowed_steps(application: Application, user: Any) -> list[str]:
     return steps
 
 
-def timeline_labels() -> dict[str, str]:
-    return {
-        "application.created": _("Application started"),
-        "application.data_updated": _("Data filled in"),
-        "application.document_uploaded": _("Document uploaded"),
-        "application.submitted": _("Submitted"),
-        "application.review_started": _("Review started"),
-        "application.document_verified": _("Document checked"),
-        "application.changes_requested": _("Sent back for correction"),
-        "application.resubmitted": _("Corrections sent"),
-        "application.field_check_scheduled": _("Field check scheduled"),
-        "application.field_check_recorded": _("Field check recorded"),
-        "application.approved": _("Approved"),
-        "application.rejected": _("Rejected"),
-        "application.withdrawn": _("Withdrawn"),
-        "application.skt_recorded": _("SKT recorded"),
-        "application.deemed_granted": _("Deemed granted (the office's period lapsed)"),
-        "application.correction_lapsed": _("Lapsed (the correction period passed)"),
-    }
-
-
 def _timeline(application: Application) -> list[Entry]:
     entries = list(
         Entry.objects.filter(
@@ -122,11 +102,10 @@ def _timeline(application: Application) -> list[Entry]:
         .select_related("actor")
         .order_by("at", "id")
     )
-    labels = timeline_labels()
     # Results are stored as their codes; people read the labels ("Perlu perbaikan", not "needs_correction").
     results = {**dict(ApplicationDocument.Status.choices), **dict(FieldCheck.Result.choices)}
     for entry in entries:
-        entry.label = labels.get(entry.action, entry.action)  # type: ignore[attr-defined]
+        entry.label = labels.label(entry.action)  # type: ignore[attr-defined]
         result = (entry.data or {}).get("result")
         entry.result_label = results.get(result, result) if result else ""  # type: ignore[attr-defined]
     return entries
