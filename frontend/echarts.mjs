@@ -2,8 +2,9 @@
 // build/echarts.min.js (git-ignored), served as vendor/echarts/echarts.min.js (wadah/settings.py VENDOR_STATIC_FILES).
 // Dashboard: bar and line charts, the kab/kota → kecamatan choropleth (map + visualMap), tooltips, SVG renderer.
 // Capacity radar (guidance): radar chart with its legend, canvas renderer.
+// Network of Ormas (partnerships): force-directed graph with its legend and tooltips.
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, MapChart, RadarChart } from "echarts/charts";
+import { BarChart, GraphChart, LineChart, MapChart, RadarChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
@@ -15,6 +16,7 @@ import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  GraphChart,
   LineChart,
   MapChart,
   RadarChart,

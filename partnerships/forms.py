@@ -118,7 +118,9 @@ class YearForm(forms.ModelForm):
 
 
 class FilterForm(forms.Form):
-    regency = forms.ChoiceField(label=_("Regency/city"), required=False)
+    regency = forms.ChoiceField(
+        label=_("Regency/city"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args: Any, scope: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -57,6 +57,10 @@ def test_a_partnership_recorded_and_seen_on_the_network_view(new_page, problems,
     expect(page.locator("#cluster-table")).to_contain_text("Forum Perempuan Kahayan")
     expect(page.locator("[data-testid=isolated]")).to_contain_text(lone.name)
     expect(page.locator("#network-chart canvas")).to_have_count(1)
+    # The graph itself drew (a canvas appears even when the bundle lacks the graph series: frontend/echarts.mjs).
+    drawn = "echarts.getInstanceByDom(document.getElementById('network-chart')).getModel().getSeriesByType('graph')"
+    assert page.evaluate(f"{drawn}.length") == 1
+    assert page.evaluate(f"{drawn}[0].getData().count()") >= 2
     screenshot(page, "partnerships-02-network-desktop")
 
     phone = new_page(officer, viewport={"width": 390, "height": 844})
