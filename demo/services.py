@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from demo.logins import DEMO_PASSWORD, ORMAS_ACCOUNT
+from regions.models import Region
 from registry import actions as registry_actions
 from registry.models import Ormas
 from services import actions, prefill
@@ -41,6 +42,15 @@ def _filled(code: str, ormas: Ormas, by: User, **kwargs: object) -> Application:
         },
         "address": {"address": "Jl. G. Obos No. 12, Palangka Raya"},
         "chapter": {"chapter_name": f"DPD {ormas.abbreviation} Kalimantan Tengah", "address": ormas.address},
+        "activity": {
+            "title": "Festival Budaya Pemuda Kahayan",
+            "starts_on": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
+            "ends_on": (timezone.localdate() + dt.timedelta(days=31)).isoformat(),
+            "place": "Taman Pasuk Kameloh, Palangka Raya",
+            "participants": 400,
+            "addressed_to": "Polresta Palangka Raya (izin keramaian)",
+            "purpose": "permohonan izin keramaian",
+        },
     }
     proposed = proposals.get(service.proposal)
     actions.update_application_data(application, by=by, proposed=proposed, statements_confirmed=True)
@@ -105,8 +115,27 @@ def seed_services_demo(*, officer: User, leader: User) -> list[Application]:
     actions.record_field_check(check, by=officer, result="found", notes="Sekretariat ada, papan nama terpasang.")
     actions.approve_application(approved, by=leader, note="")
 
+    # An activity recommendation (rekomendasi kegiatan) waiting for the office's check.
+    recommendation = actions.submit_application(
+        _filled("activity-recommendation", others[4], officer, **counter), by=officer
+    )
+    # A known but unregistered Ormas (terdata) asking for the SKT pre-verification, its only open service: in
+    # review, it is "dalam proses" in the registry.
+    known = registry_actions.create_ormas(
+        by=officer,
+        name="Komunitas Literasi Anak Kahayan",
+        abbreviation="KLAK",
+        legal_form=Ormas.LegalForm.UNINCORPORATED,
+        scope_level=Ormas.ScopeLevel.REGENCY,
+        status=Ormas.Status.TERDATA,
+        address="Jl. Rajawali No. 8, Palangka Raya",
+        region=Region.objects.get(code="62.71.01.1003"),
+    )
+    preverification = actions.submit_application(_filled("skt-preverification", known, officer, **counter), by=officer)
+    actions.start_review(preverification, by=officer)
+
     # The Ormas account's own draft, to continue in the applicant pages.
     draft = actions.create_application(
         service_type=ServiceType.objects.get(code="activity-report"), ormas=own, by=account
     )
-    return [submitted, in_review, corrections, approved, draft]
+    return [submitted, in_review, corrections, approved, recommendation, preverification, draft]

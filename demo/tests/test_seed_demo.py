@@ -17,7 +17,10 @@ def test_the_demo_loads_a_registry_an_ormas_account_and_applications_at_every_st
     # The full demo size: the services and supervision demos pick Ormas of Palangka Raya of a given legal form.
     out = StringIO()
     call_command("seed_demo", count=1500, stdout=out)
-    assert Ormas.objects.count() == 1500
+    # The generated registry, plus one known but unregistered Ormas asking for its SKT pre-verification.
+    assert Ormas.objects.count() == 1501
+    assert Ormas.objects.filter(status=Ormas.Status.IN_PROCESS).exists()
+    assert Application.objects.filter(service_type__code="activity-recommendation", status="submitted").exists()
     assert User.objects.get(username="sekretariat").ormas is not None
     statuses = set(Application.objects.values_list("status", flat=True))
     assert {"submitted", "in_review", "changes_requested", "approved", "draft"} <= statuses
@@ -34,5 +37,5 @@ def test_the_demo_loads_a_registry_an_ormas_account_and_applications_at_every_st
     assert BusinessUnitYear.objects.count() >= 8
     applications = Application.objects.count()
     call_command("seed_demo", count=1500, stdout=StringIO())  # idempotent: a second run adds nothing
-    assert Ormas.objects.count() == 1500 and Application.objects.count() == applications
+    assert Ormas.objects.count() == 1501 and Application.objects.count() == applications
     assert Proposal.objects.count() == 5
