@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from accounts.models import User
 from imports.columns import Synonyms, find_header, load_synonyms
-from imports.matching import OrmasMatcher, RegionMatcher
+from imports.matching import MatchQuery, OrmasMatcher, RegionMatcher
 from imports.models import ImportBatch, ImportRow
 from imports.reading import MAX_ROWS, read_sheets
 from registry.models import FieldOfActivity, Ormas
@@ -205,12 +205,13 @@ class Analyser:
         found = process.extractOne(key, list(self.fields), scorer=fuzz.token_set_ratio, score_cutoff=90)
         return self.fields[found[0]] if found else None
 
-    def row(self, number: int, raw: list[Any]) -> ImportRow:
+    def _read(self, number: int, raw: list[Any]) -> tuple[ImportRow, MatchQuery | None]:
+        """One row's values, errors and warnings, and what to match it with; rows() fills in matches and state."""
         texts = [cell_text(v) for v in raw]
         item = ImportRow(batch=self.batch, number=number, raw=texts)
         if not any(texts):
             item.state, item.action = ImportRow.State.BLANK, ImportRow.Action.SKIP
-            return item
+            return item, None
         src: dict[str, Any] = {}
         for index, target in self.mapping.items():
             if index < len(raw):
@@ -305,6 +306,7 @@ class Analyser:
                 warnings.append(_("No address in the list: “%(place)s” is recorded.") % {"place": values["address"]})
             else:
                 errors.append(_("The secretariat address is missing."))
+        query: MatchQuery | None = None
         if regency and name:
             name_key = (regency, normalize(name))
             if name_key in self.seen:
@@ -312,11 +314,30 @@ class Analyser:
                 errors.append(_("Same name as row %(row)d in this file.") % {"row": self.seen[name_key]})
             else:
                 self.seen[name_key] = number
-            item.matches = self.ormas.match(
-                regency, name, values["abbreviation"], [values["skt_number"], values["ahu_number"]]
-            )
+            # Matched together with the rest of the chunk (OrmasMatcher.match_many), in rows().
+            query = (regency, name, values["abbreviation"], [values["skt_number"], values["ahu_number"]])
 
         item.values, item.errors, item.warnings = values, errors, warnings
+        return item, query
+
+    def rows(self, numbered: Iterable[tuple[int, list[Any]]]) -> list[ImportRow]:
+        """ImportRows for (row number, raw cells) pairs, the existing-Ormas matches found for all of them at once."""
+        read = [self._read(number, raw) for number, raw in numbered]
+        pending = [(item, query) for item, query in read if query is not None]
+        for (item, _query), matches in zip(pending, self.ormas.match_many([q for _i, q in pending]), strict=True):
+            item.matches = matches
+        items = [item for item, _query in read]
+        for item in items:
+            if item.state != ImportRow.State.BLANK:
+                self._decide(item)
+        return items
+
+    def row(self, number: int, raw: list[Any]) -> ImportRow:
+        return self.rows([(number, raw)])[0]
+
+    def _decide(self, item: ImportRow) -> None:
+        """State and default action from the errors and the best match."""
+        errors = item.errors
         if item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
             item.possible_duplicate = True
         if errors:
@@ -327,7 +348,6 @@ class Analyser:
             item.state, item.action = ImportRow.State.OK, ImportRow.Action.CREATE
         if item.matches:
             item.target_id = item.matches[0]["id"]
-        return item
 
     def phone(self, text: str, warnings: list[str]) -> str:
         """The number in national format ("0812-3456-7890"); a number that lost its leading 0 (Excel keeps phone

@@ -1,0 +1,99 @@
+"""Writing many rows at once, the fastest way the database offers: COPY on PostgreSQL, bulk inserts elsewhere.
+
+For the bulk paths of actions (an import of 10,000 Ormas with their name index and audit entries). The callers stay
+the actions that own the rows; this module only moves them into the table:
+
+* `insert_objects(model, objects)`: saved model instances (primary keys filled in, as bulk_create does). On
+  PostgreSQL the keys are drawn from the table's sequence in one query and the rows go in with one COPY, so no
+  INSERT is built or parsed and no array parameter is dumped; elsewhere bulk_create with large batches.
+* `insert_rows(model, columns, rows)`: plain tuples of database values (no model instances built at all) — for
+  narrow tables such as the name index.
+Neither sends signals or calls save(), like bulk_create.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connections, models
+
+# Field types whose Python value psycopg writes as it is (no get_db_prep_save needed).
+_PLAIN = frozenset(
+    {
+        "AutoField", "BigAutoField", "SmallAutoField", "CharField", "TextField", "SlugField", "EmailField",
+        "URLField", "IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
+        "PositiveBigIntegerField", "PositiveSmallIntegerField", "BooleanField", "DateField", "DateTimeField",
+        "UUIDField", "ForeignKey", "OneToOneField",
+    }
+)  # fmt: skip
+# Rows per INSERT on databases without COPY (Django lowers it further to the database's parameter limit).
+BATCH = 5000
+
+
+def _postgres(using: str) -> bool:
+    return connections[using].vendor == "postgresql"
+
+
+def next_ids(model: type[models.Model], count: int, *, using: str = "default") -> list[int]:
+    """`count` new primary keys of model's table, from its sequence (PostgreSQL only)."""
+    table = model._meta.db_table
+    column = model._meta.pk.column
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]], using: str) -> None:
+    table = connections[using].ops.quote_name(model._meta.db_table)
+    names = ", ".join(connections[using].ops.quote_name(c) for c in columns)
+    with (
+        connections[using].cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,  # type: ignore[attr-defined]
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
+def insert_objects[M: models.Model](model: type[M], objects: list[M], *, using: str = "default") -> list[M]:
+    """Insert unsaved instances (pk None); returns them with their primary keys, as bulk_create does."""
+    if not objects:
+        return objects
+    if not _postgres(using):
+        return model._default_manager.using(using).bulk_create(objects, batch_size=BATCH)
+    connection = connections[using]
+    pk = model._meta.pk
+    for obj, new in zip(objects, next_ids(model, len(objects), using=using), strict=True):
+        setattr(obj, pk.attname, new)
+    fields = [f for f in model._meta.concrete_fields if f.column]
+    plain = [f.get_internal_type() in _PLAIN for f in fields]
+
+    def rows() -> Iterable[list[Any]]:
+        for obj in objects:
+            row = []
+            for field, is_plain in zip(fields, plain, strict=True):
+                value = field.pre_save(obj, True)
+                row.append(value if is_plain else field.get_db_prep_save(value, connection))
+            yield row
+
+    _copy(model, [f.column for f in fields], rows(), using)
+    for obj in objects:
+        obj._state.adding, obj._state.db = False, using
+    return objects
+
+
+def insert_rows(
+    model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]], *, using: str = "default"
+) -> None:
+    """Insert rows of plain database values (ints, strings, dates, None) into model's table, columns by name."""
+    if _postgres(using):
+        _copy(model, columns, rows, using)
+        return
+    connection = connections[using]
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [tuple(r) for r in rows])  # noqa: S608
