@@ -9,6 +9,7 @@ writes of a commit happen in one transaction with their audit entries (registry.
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -43,6 +44,19 @@ ORMAS_FIELDS = (
 
 class CommitBlocked(Exception):
     pass
+
+
+@dataclass
+class _Row:
+    """What the commit reads of an ImportRow (no model instance per row: a commit reads thousands)."""
+
+    pk: int
+    number: int
+    action: str
+    errors: list[str]
+    values: dict[str, Any]
+    target_id: int | None
+    result: Ormas | None = None
 
 
 def _move(batch: ImportBatch, new: str, *, source: str | None = None, **fields: Any) -> str:
@@ -203,7 +217,7 @@ def _ormas_values(values: dict[str, Any], regions: dict[str, Region]) -> dict[st
     return out
 
 
-def _first_invalid_row(rows: list[ImportRow], regions: dict[str, Region]) -> int:
+def _first_invalid_row(rows: list[_Row], regions: dict[str, Region]) -> int:
     """The number of the first row whose values do not validate, to name it in the error message."""
     for row in rows:
         try:
@@ -262,7 +276,12 @@ def commit(batch: ImportBatch, user: User) -> None:
     (CommitBlocked says why; run_commit() returns the batch to review with that reason)."""
     if not batch.can_move_to(S.DONE):
         raise InvalidTransition(_("This import is not being imported."))
-    rows = list(batch.rows.exclude(state=ImportRow.State.BLANK).order_by("number"))
+    rows = [
+        _Row(*fields)
+        for fields in batch.rows.exclude(state=ImportRow.State.BLANK)
+        .order_by("number")
+        .values_list("pk", "number", "action", "errors", "values", "target_id")
+    ]
     undecided = [r for r in rows if not r.action or (r.errors and r.action != ImportRow.Action.SKIP)]
     if undecided:
         raise CommitBlocked(
@@ -277,7 +296,7 @@ def commit(batch: ImportBatch, user: User) -> None:
     created = updated = 0
     try:
         with transaction.atomic():
-            creates: list[ImportRow] = []
+            creates: list[_Row] = []
             for done, row in enumerate(work, start=1):
                 values = row.values
                 region_code = values.get("region")

@@ -213,13 +213,14 @@ class Analyser:
             item.state, item.action = ImportRow.State.BLANK, ImportRow.Action.SKIP
             return item, None
         src: dict[str, Any] = {}
+        cells: dict[str, str] = {}  # each mapped cell's text, placeholders emptied, once per row
         for index, target in self.mapping.items():
             if index < len(raw):
                 src[target] = raw[index]
+                cells[target] = "" if is_placeholder(texts[index]) else texts[index]
 
         def get(key: str) -> str:
-            text = cell_text(src.get(key))
-            return "" if is_placeholder(text) else text
+            return cells.get(key, "")
 
         errors: list[str] = []
         warnings: list[str] = []
