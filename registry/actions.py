@@ -23,7 +23,7 @@ from regions.models import Region
 from registry import logos
 from registry.models import BoardMember, Chapter, Document, DocumentType, FieldOfActivity, Ormas, Person
 from registry.names.index import index_ormas
-from wadah.lib.bulk import insert_objects, insert_rows
+from wadah.lib.bulk import insert_objects, insert_rows, insert_values
 from wadah.lib.files import SniffedType
 from wadah.lib.nik import parse_nik
 from wadah.lib.text import compact, normalize
@@ -108,25 +108,26 @@ def create_ormas_many(entries: list[dict[str, Any]], *, by: User | None, source:
         else {}
     )
     actor = by if getattr(by, "pk", None) else None
-    insert_objects(
+    # Audit entries as rows, not model instances (write-once; the same fields record() writes).
+    insert_values(
         Entry,
         [
-            Entry(
-                actor=actor,
-                action="ormas.created",
-                subject_type=subject_type,
-                subject_id=str(ormas.pk),
-                subject_repr=str(ormas)[:300],
-                ormas=ormas,
-                changes=diff(
+            {
+                "actor": actor,
+                "action": "ormas.created",
+                "subject_type": subject_type,
+                "subject_id": str(ormas.pk),
+                "subject_repr": str(ormas)[:300],
+                "ormas_id": ormas.pk,
+                "changes": diff(
                     {},
                     {
                         **entry["values"],
                         "fields_of_activity": sorted(field_names[i] for i in entry.get("fields_of_activity", [])),
                     },
                 ),
-                data={"source": source} if source else {},
-            )
+                "data": {"source": source} if source else {},
+            }
             for ormas, entry in zip(created, entries, strict=True)
         ],
     )

@@ -13,10 +13,11 @@ Neither sends signals or calls save(), like bulk_create.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import connections, models
+from django.utils import timezone
 
 # Field types whose Python value psycopg writes as it is (no get_db_prep_save needed).
 _PLAIN = frozenset(
@@ -82,6 +83,48 @@ def insert_objects[M: models.Model](model: type[M], objects: list[M], *, using: 
     for obj in objects:
         obj._state.adding, obj._state.db = False, using
     return objects
+
+
+def insert_values(model: type[models.Model], rows: list[dict[str, Any]], *, using: str = "default") -> None:
+    """Insert rows given as {field name: value} (the other fields take their defaults; auto_now/auto_now_add
+    fields the time of the call), without building a model instance per row. For write-once rows whose keys the
+    caller does not need (audit entries)."""
+    if not rows:
+        return
+    if not _postgres(using):
+        model._default_manager.using(using).bulk_create([model(**row) for row in rows], batch_size=BATCH)
+        return
+    connection = connections[using]
+    now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields if f.column and not f.primary_key]
+    columns = []
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            default: Callable[[], Any] = lambda: now  # noqa: E731
+        elif field.has_default() and callable(field.default):
+            default = field.default
+        else:
+            default = (lambda value: lambda: value)(field.get_default())
+        plain = field.get_internal_type() in _PLAIN
+        # A row may give a related object ("actor") or its key ("actor_id").
+        columns.append((field, field.name, field.attname, default, plain))
+
+    def values() -> Iterable[list[Any]]:
+        for row in rows:
+            out = []
+            for field, name, attname, default, plain in columns:
+                if name in row:
+                    value = row[name]
+                    if field.is_relation and isinstance(value, models.Model):
+                        value = value.pk
+                elif attname in row:
+                    value = row[attname]
+                else:
+                    value = default()
+                out.append(value if plain else field.get_db_prep_save(value, connection))
+            yield out
+
+    _copy(model, [field.column for field, *_rest in columns], values(), using)
 
 
 def insert_rows(
