@@ -136,7 +136,7 @@ def analyse(batch: ImportBatch) -> ImportBatch:
     first = index + height + 1  # the spreadsheet row number of the first data row
     for start in range(0, len(body), CHUNK):
         items = analyser.rows((first + start + i, raw) for i, raw in enumerate(body[start : start + CHUNK]))
-        insert_objects(ImportRow, items)
+        insert_objects(ImportRow, items, keys=False)
         _save_progress(batch, processed=start + len(items))
     _move(batch, S.READY, source=S.ANALYSING)
     return batch

@@ -333,9 +333,6 @@ class Analyser:
                 self._decide(item)
         return items
 
-    def row(self, number: int, raw: list[Any]) -> ImportRow:
-        return self.rows([(number, raw)])[0]
-
     def _decide(self, item: ImportRow) -> None:
         """State and default action from the errors and the best match."""
         errors = item.errors

@@ -211,7 +211,7 @@ class OrmasMatcher:
     The Ormas of a kab/kota are loaded once (one query, their words pre-sorted); the rows of a chunk are then scored
     against all of them at once (rapidfuzz cdist: token_sort_ratio as fuzz.ratio over the sorted words, in native
     code on every core), the singkatan and the SKT / SK AHU numbers by exact lookups in dictionaries. The result is
-    the same as scoring each row on its own (match()), only without a Python loop over the names.
+    the same as scoring each row on its own with process.extract, only without a Python loop over the names.
     """
 
     MIN_SCORE = 75
@@ -240,12 +240,9 @@ class OrmasMatcher:
             self._cache[regency_code] = found
         return self._cache[regency_code]
 
-    def match(self, regency_code: str, name: str, abbreviation: str, numbers: list[str]) -> list[dict]:
-        """[{"id", "name", "score"}] best first, at most 3, scores 75–100."""
-        return self.match_many([(regency_code, name, abbreviation, numbers)])[0]
-
     def match_many(self, queries: list[MatchQuery]) -> list[list[dict]]:
-        """match() for many rows: the rows of each kab/kota scored against its Ormas in blocks."""
+        """For each row [{"id", "name", "score"}] best first, at most 3, scores 75–100; the rows of each kab/kota
+        scored against its Ormas in blocks."""
         results: list[list[dict]] = [[] for _q in queries]
         by_regency: dict[str, list[int]] = {}
         for position, query in enumerate(queries):

@@ -58,17 +58,23 @@ def _copy(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequ
             copy.write_row(row)
 
 
-def insert_objects[M: models.Model](model: type[M], objects: list[M], *, using: str = "default") -> list[M]:
-    """Insert unsaved instances (pk None); returns them with their primary keys, as bulk_create does."""
+def insert_objects[M: models.Model](
+    model: type[M], objects: list[M], *, keys: bool = True, using: str = "default"
+) -> list[M]:
+    """Insert unsaved instances (pk None); returns them with their primary keys, as bulk_create does.
+
+    keys=False: the caller does not need the keys, so on PostgreSQL the table's default draws them (no query for
+    them first) and the instances are left without."""
     if not objects:
         return objects
     if not _postgres(using):
         return model._default_manager.using(using).bulk_create(objects, batch_size=BATCH)
     connection = connections[using]
     pk = model._meta.pk
-    for obj, new in zip(objects, next_ids(model, len(objects), using=using), strict=True):
-        setattr(obj, pk.attname, new)
-    fields = [f for f in model._meta.concrete_fields if f.column]
+    if keys:
+        for obj, new in zip(objects, next_ids(model, len(objects), using=using), strict=True):
+            setattr(obj, pk.attname, new)
+    fields = [f for f in model._meta.concrete_fields if f.column and (keys or not f.primary_key)]
     plain = [f.get_internal_type() in _PLAIN for f in fields]
 
     def rows() -> Iterable[list[Any]]:
@@ -79,9 +85,10 @@ def insert_objects[M: models.Model](model: type[M], objects: list[M], *, using: 
                 row.append(value if is_plain else field.get_db_prep_save(value, connection))
             yield row
 
-    _copy(model, [f.column for f in fields], rows(), using)
-    for obj in objects:
-        obj._state.adding, obj._state.db = False, using
+    _copy(model, [str(f.column) for f in fields], rows(), using)
+    if keys:
+        for obj in objects:
+            obj._state.adding, obj._state.db = False, using
     return objects
 
 
@@ -124,7 +131,7 @@ def insert_values(model: type[models.Model], rows: list[dict[str, Any]], *, usin
                 out.append(value if plain else field.get_db_prep_save(value, connection))
             yield out
 
-    _copy(model, [field.column for field, *_rest in columns], values(), using)
+    _copy(model, [str(field.column) for field, *_rest in columns], values(), using)
 
 
 def insert_rows(
