@@ -197,7 +197,7 @@ def skip_errors(batch: ImportBatch) -> int:
 
 def request_commit(batch: ImportBatch) -> ImportBatch:
     """ready → committing, once every row has a decision. The caller enqueues tasks.commit_batch."""
-    if counts(batch.rows.only("state", "action"))["undecided"]:
+    if counts(batch.rows.all())["undecided"]:
         raise ValidationError(_("Some rows still need a decision."), code="undecided")
     _move(batch, S.COMMITTING, processed=0, error="")
     return batch
