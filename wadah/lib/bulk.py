@@ -6,9 +6,11 @@ the actions that own the rows; this module only moves them into the table:
 * `insert_objects(model, objects)`: saved model instances (primary keys filled in, as bulk_create does). On
   PostgreSQL the keys are drawn from the table's sequence in one query and the rows go in with one COPY, so no
   INSERT is built or parsed and no array parameter is dumped; elsewhere bulk_create with large batches.
-* `insert_rows(model, columns, rows)`: plain tuples of database values (no model instances built at all) — for
-  narrow tables such as the name index.
-Neither sends signals or calls save(), like bulk_create.
+* `insert_values(model, rows)`: rows as {field: value}, the other fields their defaults, no instance built — for
+  write-once rows whose keys nobody needs (audit entries).
+* `insert_rows(model, columns, rows)`: plain tuples of database values — for narrow tables such as the name index.
+None of them sends signals or calls save(), like bulk_create. A model with a database-side default or a generated
+column goes through bulk_create instead.
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ BATCH = 5000
 
 def _postgres(using: str) -> bool:
     return connections[using].vendor == "postgresql"
+
+
+def _copyable(model: type[models.Model]) -> bool:
+    """Whether every column can be written by value (no database-side default or generated column)."""
+    return not any(
+        getattr(f, "generated", False) or f.db_default is not models.NOT_PROVIDED for f in model._meta.concrete_fields
+    )
 
 
 def next_ids(model: type[models.Model], count: int, *, using: str = "default") -> list[int]:
@@ -67,7 +76,7 @@ def insert_objects[M: models.Model](
     them first) and the instances are left without."""
     if not objects:
         return objects
-    if not _postgres(using):
+    if not _postgres(using) or not _copyable(model):
         return model._default_manager.using(using).bulk_create(objects, batch_size=BATCH)
     connection = connections[using]
     pk = model._meta.pk
@@ -98,7 +107,7 @@ def insert_values(model: type[models.Model], rows: list[dict[str, Any]], *, usin
     caller does not need (audit entries)."""
     if not rows:
         return
-    if not _postgres(using):
+    if not _postgres(using) or not _copyable(model):
         model._default_manager.using(using).bulk_create([model(**row) for row in rows], batch_size=BATCH)
         return
     connection = connections[using]
