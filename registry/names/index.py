@@ -74,10 +74,17 @@ def index_ormas(objects: Iterable[Ormas], *, replace: bool = True) -> None:
     with transaction.atomic():
         if replace:
             NameKey.objects.filter(ormas_id__in=[pk for pk, _n in items]).delete()
-        rows = list(_rows_for(items, lex))
-        # Plain tuples, no model instances: an import writes ~9 rows per Ormas (COPY on PostgreSQL).
-        insert_rows(NameKey, ("ormas_id", "kind", "value", "size"), rows)
-        words = {value for _pk, kind, value, _size in rows if kind == NameKey.Kind.WORD}
+        words: set[str] = set()
+
+        def rows() -> Iterator[tuple[int, str, str, int]]:
+            for row in _rows_for(items, lex):
+                if row[1] == NameKey.Kind.WORD:
+                    words.add(row[2])
+                yield row
+
+        # Plain tuples, no model instances: an import writes ~9 rows per Ormas. On PostgreSQL they stream into COPY
+        # as the names are read, so the server indexes while Python reads the next names.
+        insert_rows(NameKey, ("ormas_id", "kind", "value", "size"), rows())
         add_vocabulary(words)
 
 
