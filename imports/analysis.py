@@ -32,12 +32,13 @@ from typing import Any
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from accounts.models import User
 from imports.columns import Synonyms, find_header, load_synonyms
-from imports.matching import OrmasMatcher, RegionMatcher
+from imports.matching import MatchQuery, OrmasMatcher, RegionMatcher
 from imports.models import ImportBatch, ImportRow
 from imports.reading import MAX_ROWS, read_sheets
 from registry.models import FieldOfActivity, Ormas
@@ -210,20 +211,22 @@ class Analyser:
         found = process.extractOne(key, list(self.fields), scorer=fuzz.token_set_ratio, score_cutoff=90)
         return self.fields[found[0]] if found else None
 
-    def row(self, number: int, raw: list[Any]) -> ImportRow:
+    def _read(self, number: int, raw: list[Any]) -> tuple[ImportRow, MatchQuery | None]:
+        """One row's values, errors and warnings, and what to match it with; rows() fills in matches and state."""
         texts = [cell_text(v) for v in raw]
         item = ImportRow(batch=self.batch, number=number, raw=texts)
         if not any(texts):
             item.state, item.action = ImportRow.State.BLANK, ImportRow.Action.SKIP
-            return item
+            return item, None
         src: dict[str, Any] = {}
+        cells: dict[str, str] = {}  # each mapped cell's text, placeholders emptied, once per row
         for index, target in self.mapping.items():
             if index < len(raw):
                 src[target] = raw[index]
+                cells[target] = "" if is_placeholder(texts[index]) else texts[index]
 
         def get(key: str) -> str:
-            text = cell_text(src.get(key))
-            return "" if is_placeholder(text) else text
+            return cells.get(key, "")
 
         errors: list[str] = []
         warnings: list[str] = []
@@ -276,9 +279,8 @@ class Analyser:
             status = Ormas.Status.ACTIVE
         # No back door (issue 11 item 4): halted, revoked and dissolved come only from a recorded decision, never
         # from a sheet's word. The row is checked against the registry below; the sheet's word is kept for the page.
-        sheet_sanction = status in Ormas.SANCTION_STATUSES
-        if sheet_sanction:
-            values["sheet_status"] = status
+        if status in Ormas.SANCTION_STATUSES:
+            values["sheet_status"], values["sheet_status_text"] = status, get("status")
             status = Ormas.Status.ACTIVE
         if not registered and status == Ormas.Status.ACTIVE:
             # Known to the office, but without SKT or SK AHU it is recorded, not registered (domain §0).
@@ -316,6 +318,7 @@ class Analyser:
                 warnings.append(_("No address in the list: “%(place)s” is recorded.") % {"place": values["address"]})
             else:
                 errors.append(_("The secretariat address is missing."))
+        query: MatchQuery | None = None
         if regency and name:
             name_key = (regency, normalize(name))
             if name_key in self.seen:
@@ -323,29 +326,46 @@ class Analyser:
                 errors.append(_("Same name as row %(row)d in this file.") % {"row": self.seen[name_key]})
             else:
                 self.seen[name_key] = number
-            item.matches = self.ormas.match(
-                regency, name, values["abbreviation"], [values["skt_number"], values["ahu_number"]]
-            )
+            # Matched together with the rest of the chunk (OrmasMatcher.match_many), in rows().
+            query = (regency, name, values["abbreviation"], [values["skt_number"], values["ahu_number"]])
 
+        item.values, item.errors, item.warnings = values, errors, warnings
+        return item, query
+
+    def rows(self, numbered: Iterable[tuple[int, list[Any]]]) -> list[ImportRow]:
+        """ImportRows for (row number, raw cells) pairs, the existing-Ormas matches found for all of them at once."""
+        read = [self._read(number, raw) for number, raw in numbered]
+        pending = [(item, query) for item, query in read if query is not None]
+        for (item, _query), matches in zip(pending, self.ormas.match_many([q for _i, q in pending]), strict=True):
+            item.matches = matches
+        items = [item for item, _query in read]
+        for item in items:
+            if item.state != ImportRow.State.BLANK:
+                self._decide(item)
+        return items
+
+    def _decide(self, item: ImportRow) -> None:
+        """State and default action from the errors and the best match."""
+        errors = item.errors
         if item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
             item.possible_duplicate = True
-        if sheet_sanction and item.possible_duplicate:
-            warnings.append(
+        sheet_word = item.values.get("sheet_status_text")
+        if sheet_word and item.possible_duplicate:
+            item.warnings.append(
                 _(
                     "The sheet says “%(value)s”: an update keeps the registry's status, which only a recorded "
                     "decision (its number, date and basis) changes."
                 )
-                % {"value": get("status")}
+                % {"value": sheet_word}
             )
-        elif sheet_sanction:
+        elif sheet_word:
             errors.append(
                 _(
                     "The sheet says “%(value)s”: that status is set only by a recorded decision (its number, date and "
                     "basis). Leave the row out, enter the Ormas by hand and record the decision on its page."
                 )
-                % {"value": get("status")}
+                % {"value": sheet_word}
             )
-        item.values, item.errors, item.warnings = values, errors, warnings
         if errors:
             item.state, item.action = ImportRow.State.ERROR, ImportRow.Action.UNDECIDED
         elif item.matches and item.matches[0]["score"] >= DUPLICATE_SCORE:
@@ -354,7 +374,6 @@ class Analyser:
             item.state, item.action = ImportRow.State.OK, ImportRow.Action.CREATE
         if item.matches:
             item.target_id = item.matches[0]["id"]
-        return item
 
     def phone(self, text: str, warnings: list[str]) -> str:
         """The number in national format ("0812-3456-7890"); a number that lost its leading 0 (Excel keeps phone
@@ -438,10 +457,10 @@ class Analyser:
         return regency
 
 
-def counts(rows: Iterable[ImportRow]) -> dict[str, int]:
+def counts(rows: QuerySet[ImportRow]) -> dict[str, int]:
+    """Rows per decision (blank rows left out), counted by the database: a batch has up to MAX_ROWS rows."""
     result = {"create": 0, "update": 0, "skip": 0, "undecided": 0}
-    for row in rows:
-        if row.state == ImportRow.State.BLANK:
-            continue
-        result[row.action or "undecided"] += 1
+    grouped = rows.exclude(state=ImportRow.State.BLANK).order_by().values_list("action").annotate(n=Count("pk"))
+    for action, n in grouped:
+        result[action or "undecided"] += n
     return result

@@ -1,6 +1,6 @@
 """Finding the header row of a legacy list and guessing which column holds what."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -169,12 +169,18 @@ WEAK = {
 }  # fmt: skip
 
 
+ANSWERS_KEPT = 5000
+
+
 @dataclass(frozen=True)
 class Synonyms:
     """{normalised heading: target} and the headings that are generic on their own."""
 
     exact: dict[str, str]
     weak: frozenset[str]
+    # classify() answers, by normalised heading: a file's header scan meets the same cell texts again and again
+    # (statuses, kab/kota names, dates), and locate() runs for the upload and again for the analysis.
+    answers: dict[str, tuple[str | None, float]] = field(default_factory=dict, compare=False, repr=False)
 
 
 DEFAULT = Synonyms({syn: target for target, syns in SYNONYMS.items() for syn in syns}, frozenset(WEAK))
@@ -194,6 +200,14 @@ def classify(heading: str, synonyms: Synonyms = DEFAULT) -> tuple[str | None, fl
     text = normalize(heading)
     if not text:
         return None, 0.0
+    if text not in synonyms.answers:
+        if len(synonyms.answers) >= ANSWERS_KEPT:  # the built-in DEFAULT lives as long as the process
+            synonyms.answers.clear()
+        synonyms.answers[text] = _classify(text, synonyms)
+    return synonyms.answers[text]
+
+
+def _classify(text: str, synonyms: Synonyms) -> tuple[str | None, float]:
     if text in synonyms.exact:
         return synonyms.exact[text], 0.6 if text in synonyms.weak else 1.0
     best: tuple[str | None, float] = (None, 0.0)

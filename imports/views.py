@@ -171,7 +171,7 @@ def confirm(request: AuthedHttpRequest, public_id) -> HttpResponse:
     batch = _batch(request, public_id)
     if batch.status != ImportBatch.Status.READY:
         return redirect("imports:batch", batch.public_id)
-    summary = counts(batch.rows.only("state", "action"))
+    summary = counts(batch.rows.all())
     if request.method == "POST" and not summary["undecided"]:
         try:
             actions.request_commit(batch)
