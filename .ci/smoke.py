@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import hmac
 import http.client
+import json
 import os
 import re
 import secrets
@@ -269,6 +270,17 @@ def main() -> None:
             fail(f"the stylesheet came back with {len(static.body)} bytes")  # type: ignore[attr-defined]
         if static.headers.get("X-Content-Type-Options") != "nosniff":
             fail("static file without nosniff")
+        # The service worker that keeps the field pages for an offline reload (ADR 0010) is served at the root,
+        # versioned by the hashed static files it names.
+        worker = browser.get("/sw.js")
+        expect(worker, 200, "service worker /sw.js")
+        if "javascript" not in worker.headers.get("Content-Type", "") or b"static/" not in worker.body:  # type: ignore[attr-defined]
+            fail(f"/sw.js is not the worker script: {worker.headers.get('Content-Type')!r}")
+        # The dashboard's ECharts bundle (npm ci builds it) is collected under its hashed name.
+        manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
+        if not any(name.startswith("vendor/echarts/echarts.min") for name in manifest.get("paths", {})):
+            fail("the ECharts bundle was not collected")
+        step("ECharts bundle collected")
         # A 100 MB upload is refused from its Content-Length, before any of the body is read.
         raw = socket.create_connection(("127.0.0.1", port), timeout=30)
         raw.sendall(
