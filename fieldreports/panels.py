@@ -5,27 +5,12 @@ and coordination registers a template for it in its AppConfig.ready() — today 
 Each panel renders with the page's context (report, user, request) and decides itself what the user may see.
 """
 
-from dataclasses import dataclass
+from wadah.lib.panels import Panel, PanelSlots
 
 SLOTS = ("detail",)
+_slots = PanelSlots("field report", SLOTS)
+register = _slots.register
+panels_in = _slots.panels_in
+render = _slots.render
 
-
-@dataclass(frozen=True)
-class Panel:
-    slot: str
-    template: str
-    order: int = 0
-
-
-_panels: dict[str, Panel] = {}
-
-
-def register(slot: str, template: str, *, order: int = 0) -> None:
-    """Show `template` in `slot` of every field report page (registering the same template twice is harmless)."""
-    if slot not in SLOTS:
-        raise ValueError(f"unknown field report panel slot {slot!r}; the slots are {SLOTS}")
-    _panels[template] = Panel(slot, template, order)
-
-
-def panels_in(slot: str) -> list[Panel]:
-    return sorted((p for p in _panels.values() if p.slot == slot), key=lambda p: (p.order, p.template))
+__all__ = ["SLOTS", "Panel", "panels_in", "register", "render"]

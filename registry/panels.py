@@ -7,27 +7,12 @@ sanction in force under the Ormas's name, and the risk signals above the profile
 with the page's own context (ormas, user, request) and decides itself whether the user may see it.
 """
 
-from dataclasses import dataclass
+from wadah.lib.panels import Panel, PanelSlots
 
 SLOTS = ("header", "summary")
+_slots = PanelSlots("Ormas", SLOTS)
+register = _slots.register
+panels_in = _slots.panels_in
+render = _slots.render
 
-
-@dataclass(frozen=True)
-class Panel:
-    slot: str
-    template: str
-    order: int = 0
-
-
-_panels: dict[str, Panel] = {}
-
-
-def register(slot: str, template: str, *, order: int = 0) -> None:
-    """Show `template` in `slot` of every Ormas record page (registering the same template twice is harmless)."""
-    if slot not in SLOTS:
-        raise ValueError(f"unknown Ormas panel slot {slot!r}; the slots are {SLOTS}")
-    _panels[template] = Panel(slot, template, order)
-
-
-def panels_in(slot: str) -> list[Panel]:
-    return sorted((p for p in _panels.values() if p.slot == slot), key=lambda p: (p.order, p.template))
+__all__ = ["SLOTS", "Panel", "panels_in", "register", "render"]

@@ -4,7 +4,7 @@ from typing import Any
 from django import forms, template
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from registry import panels
@@ -108,6 +108,4 @@ def _display(field: Any, value: Any) -> str:
 @register.simple_tag(takes_context=True)
 def ormas_panels(context: template.Context, slot: str) -> SafeString:
     """{% ormas_panels "summary" %}: the panels other apps registered for this slot (registry/panels.py)."""
-    engine = context.template.engine  # type: ignore[union-attr]
-    # Each panel renders like an {% include %}: with the page's context, autoescaped by its own template.
-    return mark_safe("".join(engine.get_template(p.template).render(context) for p in panels.panels_in(slot)))
+    return panels.render(context, slot)

@@ -13,7 +13,7 @@ def test_the_record_page_renders_the_registered_panels_in_their_slots(client, ci
 
 
 def test_the_record_page_stands_alone_when_no_app_registers_a_panel(client, city_ormas, city_officer, monkeypatch):
-    monkeypatch.setattr(panels, "_panels", {})
+    monkeypatch.setattr(panels._slots, "_panels", {})
     client.force_login(city_officer)
     response = client.get(city_ormas.get_absolute_url())
     assert response.status_code == 200
