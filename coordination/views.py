@@ -435,7 +435,11 @@ def minutes_autosave(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         context["problem"] = " ".join(getattr(error, "messages", [str(error)]))
     # 200 even for a refusal, so that htmx shows the message; the text stays in the page and the device's copy.
-    return render(request, "coordination/minutes.html#autosave", context)
+    response = render(request, "coordination/minutes.html#autosave", context)
+    if context["saved_at"]:
+        # The server's time of this save: the device's copy is measured against it (static/js/minutes.js).
+        response["X-Wadah-Saved"] = str(int(context["saved_at"].timestamp()))
+    return response
 
 
 @require_POST

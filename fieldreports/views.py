@@ -154,7 +154,12 @@ def report_autosave(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         context["problem"] = _("Not saved yet: %(errors)s") % {
             "errors": " ".join(str(e) for errors in form.errors.values() for e in errors)
         }
-    return render(request, "fieldreports/report_form.html#autosave", context)
+    response = render(request, "fieldreports/report_form.html#autosave", context)
+    if context["saved_at"]:
+        # The server's own time of this save, which the page's copy on the device is measured against
+        # (static/js/field-report.js): never the phone's clock, which may be off.
+        response["X-Wadah-Saved"] = str(int(report.updated_at.timestamp()))
+    return response
 
 
 @require_GET

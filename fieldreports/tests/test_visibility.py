@@ -168,6 +168,8 @@ def test_it_files_a_report_from_the_phone_form(client, binda_member, city_ormas)
     assert response.status_code == 200
     report.refresh_from_db()
     assert report.observations.endswith("bising")
+    # The page's copy on the phone is measured against the server's time of this save, not the phone's clock.
+    assert response["X-Wadah-Saved"] == str(int(report.updated_at.timestamp()))
     data.pop("photo")
     data.pop("save")
     response = client.post(reverse("fieldreports:edit", args=[report.pk]), {**data, "submit": "1"})

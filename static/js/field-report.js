@@ -20,8 +20,10 @@ document.addEventListener("DOMContentLoaded", function () {
     return values;
   }
 
+  // The copy records which server save it was typed on (base: the server's time of that save, never the phone's).
   function backup() {
-    try { localStorage.setItem(key, JSON.stringify({ t: Date.now(), v: collect() })); } catch (e) { /* storage full or off */ }
+    var entry = { t: Date.now(), base: Number(form.dataset.saved || 0), v: collect() };
+    try { localStorage.setItem(key, JSON.stringify(entry)); } catch (e) { /* storage full or off */ }
   }
 
   function read(k) {
@@ -35,10 +37,12 @@ document.addEventListener("DOMContentLoaded", function () {
     if (fresh && fresh.t / 1000 <= created + 5) { localStorage.removeItem("wadah-field-report-new"); }
   }
 
-  // Put back text that the server never received (the copy is newer than the server's last save).
+  // Put back text that the server never received: a copy typed on this page's save or a later one (the page may be
+  // the device's older kept copy, docs/decisions/0010). A page saved after the copy's base holds the text already.
   var saved = Number(form.dataset.saved || 0);
   var copy = read(key);
-  if (copy && copy.v && copy.t / 1000 > saved + 2) {
+  var newer = copy && copy.v && (copy.base !== undefined ? copy.base >= saved : copy.t / 1000 > saved + 2);
+  if (newer) {
     var changed = false;
     Object.keys(copy.v).forEach(function (name) {
       var fields = form.querySelectorAll("[name='" + name + "']");
@@ -59,7 +63,9 @@ document.addEventListener("DOMContentLoaded", function () {
   form.addEventListener("change", backup);
   // After a successful autosave the server holds the text; the copy is kept until the next page load decides.
   form.addEventListener("htmx:afterRequest", function (event) {
-    if (event.detail && event.detail.successful) { form.dataset.saved = String(Math.floor(Date.now() / 1000)); }
+    var xhr = event.detail && event.detail.successful && event.detail.xhr;
+    var at = xhr && xhr.getResponseHeader("X-Wadah-Saved");
+    if (at) { form.dataset.saved = at; }
   });
   // Back online (the page may have been shown from the device's copy, docs/decisions/0010): save the draft now.
   window.addEventListener("online", function () { form.dispatchEvent(new Event("wadah:online")); });

@@ -17,13 +17,18 @@ document.addEventListener("DOMContentLoaded", function () {
     try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
   }
   function backup() {
-    try { localStorage.setItem(key, JSON.stringify({ t: Date.now(), v: text.value })); } catch (e) { /* storage full or off */ }
+    // base: the server's time of the save this text was typed on (never the phone's clock).
+    var entry = { t: Date.now(), base: Number(form.dataset.saved || 0), v: text.value };
+    try { localStorage.setItem(key, JSON.stringify(entry)); } catch (e) { /* storage full or off */ }
   }
   function saveNow() { form.dispatchEvent(new Event("wadah:online")); }
 
   var saved = Number(form.dataset.saved || 0);
   var copy = read();
-  if (copy && typeof copy.v === "string" && copy.t / 1000 > saved + 2 && copy.v !== text.value) {
+  // A copy typed on this page's save or a later one wins (the page may be the device's older kept copy); a page saved
+  // after the copy's base holds the text already.
+  var newer = copy && (copy.base !== undefined ? copy.base >= saved : copy.t / 1000 > saved + 2);
+  if (newer && typeof copy.v === "string" && copy.v !== text.value) {
     text.value = copy.v;
     var notice = document.querySelector("[data-draft-restored]");
     if (notice) { notice.classList.remove("d-none"); }
@@ -40,7 +45,8 @@ document.addEventListener("DOMContentLoaded", function () {
   form.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail && event.detail.successful) {
       if (status) { status.classList.remove("text-danger"); }
-      form.dataset.saved = String(Math.floor(Date.now() / 1000));
+      var at = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Wadah-Saved");
+      if (at) { form.dataset.saved = at; }
       // The device's copy is kept even though the server has the text: the page may be shown again from the
       // device without signal (service worker, docs/decisions/0010) with the text as it was when it was loaded,
       // and the newer copy must then win. The next page load online removes it.
