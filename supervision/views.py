@@ -273,11 +273,23 @@ def case_detail(request: AuthedHttpRequest, reference: str) -> HttpResponse:
 
 
 def _post_action(
-    request: AuthedHttpRequest, case: Case, anchor: str, run: Callable[[], Any], done: str
+    request: AuthedHttpRequest,
+    case: Case,
+    anchor: str,
+    run: Callable[[], Any],
+    done: str,
+    *,
+    form: django_forms.Form | None = None,
+    invalid: str = "",
 ) -> HttpResponse:
-    with refusals_shown(request):
-        run()
-        messages.success(request, done)
+    """Run an action from the case page and go back to its section; a form that does not validate runs nothing and
+    says why (`invalid`, or the form's own errors)."""
+    if form is not None and not form.is_valid():
+        messages.error(request, invalid or _form_errors(form))
+    else:
+        with refusals_shown(request):
+            run()
+            messages.success(request, done)
     return redirect(f"{case.get_absolute_url()}#{anchor}")
 
 
@@ -293,15 +305,13 @@ def _form_errors(form: django_forms.Form) -> str:
 def note_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     case = _case_for(request, reference)
     form = f.NoteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect(f"{case.get_absolute_url()}#catatan")
     return _post_action(
         request,
         case,
         "catatan",
         lambda: actions.add_note(case, by=request.user, text=form.cleaned_data["text"]),
         _("Note saved."),
+        form=form,
     )
 
 
@@ -346,15 +356,13 @@ def item_detail(request: AuthedHttpRequest, reference: str, kind: str, pk: int) 
 def meeting_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     case = _case_for(request, reference)
     form = f.MeetingForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect(f"{case.get_absolute_url()}#klarifikasi")
     return _post_action(
         request,
         case,
         "klarifikasi",
         lambda: actions.add_meeting(case, by=request.user, **form.cleaned_data),
         _("Clarification meeting recorded."),
+        form=form,
     )
 
 
@@ -363,15 +371,13 @@ def meeting_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
 def mediation_add(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     case = _case_for(request, reference)
     form = f.MediationForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect(f"{case.get_absolute_url()}#mediasi")
     return _post_action(
         request,
         case,
         "mediasi",
         lambda: actions.record_mediation(case, by=request.user, **form.cleaned_data),
         _("Mediation session recorded."),
+        form=form,
     )
 
 
@@ -482,15 +488,14 @@ def draft_return(request: AuthedHttpRequest, reference: str, pk: int) -> HttpRes
     case = _case_for(request, reference)
     draft = get_object_or_404(CaseDraft, case=case, pk=pk)
     form = f.ReturnDraftForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say why the draft is sent back."))
-        return redirect(f"{case.get_absolute_url()}#langkah")
     return _post_action(
         request,
         case,
         "langkah",
         lambda: drafts.return_draft(draft, by=request.user, note=form.cleaned_data["note"]),
         _("The draft was sent back to the officer."),
+        form=form,
+        invalid=_("Say why the draft is sent back."),
     )
 
 
@@ -499,9 +504,6 @@ def draft_return(request: AuthedHttpRequest, reference: str, pk: int) -> HttpRes
 def case_classify(request: AuthedHttpRequest, reference: str) -> HttpResponse:
     case = _case_for(request, reference)
     form = f.ClassifyForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose where the violation happened."))
-        return redirect(f"{case.get_absolute_url()}#pelanggaran")
     return _post_action(
         request,
         case,
@@ -510,6 +512,8 @@ def case_classify(request: AuthedHttpRequest, reference: str) -> HttpResponse:
             case, by=request.user, articles=form.cleaned_data["articles"], spread=form.cleaned_data["spread"]
         ),
         _("The breached articles were recorded."),
+        form=form,
+        invalid=_("Choose where the violation happened."),
     )
 
 
@@ -519,9 +523,6 @@ def delivery_add(request: AuthedHttpRequest, reference: str, step_pk: int) -> Ht
     case = _case_for(request, reference)
     step = get_object_or_404(CaseStep, case=case, pk=step_pk)
     form = f.DeliveryForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the delivery date (not in the future) and how it was delivered."))
-        return redirect(f"{case.get_absolute_url()}#langkah")
     return _post_action(
         request,
         case,
@@ -530,4 +531,6 @@ def delivery_add(request: AuthedHttpRequest, reference: str, step_pk: int) -> Ht
             step, by=request.user, delivered_on=form.cleaned_data["delivered_on"], method=form.cleaned_data["method"]
         ),
         _("The delivery was recorded."),
+        form=form,
+        invalid=_("Give the delivery date (not in the future) and how it was delivered."),
     )
