@@ -1,5 +1,6 @@
 """The dashboard pages: numbers first, then each chart with its table and its .xlsx export, then the map."""
 
+import datetime as dt
 from typing import Any
 
 from django.core.cache import cache
@@ -58,12 +59,14 @@ def _xlsx(content: bytes, name: str) -> HttpResponse:
 FIGURES_SECONDS = 60
 
 
-def _counts(user: Any, regency: str) -> tuple[dashboard.Counts, figures.Snapshot | None]:
-    """The Ormas figures of this audience: precomputed (ADR 0011), or directly for a scope they are not kept for."""
-    snapshot = figures.snapshot(user)
+def _counts(
+    user: Any, regency: str, snapshot: figures.Snapshot | None, *, today: dt.date | None = None
+) -> dashboard.Counts:
+    """The Ormas figures of this audience: precomputed (ADR 0011), or directly for a scope they are not kept for
+    (`snapshot` is figures.snapshot(user): None when the figures are read live)."""
     if snapshot is None:
-        return dashboard.live_counts(user, regency), None
-    return figures.counts(user, regency), snapshot
+        return dashboard.live_counts(user, regency, today=today)
+    return figures.counts(user, regency)
 
 
 def _figures(user: Any, regency: str) -> dict[str, Any]:
@@ -85,7 +88,7 @@ def _figures(user: Any, regency: str) -> dict[str, Any]:
     )
     found = cache.get(key)
     if found is None:
-        counts = figures.counts(user, regency) if snapshot else dashboard.live_counts(user, regency, today=today)
+        counts = _counts(user, regency, snapshot, today=today)
         tables = [build(user, regency, counts, today) for build in TABLES.values()]
         for table in tables:
             table.links = _links(table, user)
@@ -139,7 +142,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def map_data(request: HttpRequest) -> JsonResponse:
     user: Any = request.user
     regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
-    counts, _snapshot = _counts(user, regency)
+    counts = _counts(user, regency, figures.snapshot(user))
     table = dashboard.map_values(user, regency, counts, measure=request.GET.get("measure", "ormas"))
     return JsonResponse(
         {
@@ -157,7 +160,7 @@ def table_export(request: HttpRequest, key: str) -> HttpResponse:
     regency = dashboard.valid_regency(user, request.GET.get("regency", ""))
     if key not in TABLES and key not in ("map", "quality"):
         raise Http404
-    counts, _snapshot = _counts(user, regency)
+    counts = _counts(user, regency, figures.snapshot(user))
     if key == "map":
         table = dashboard.map_values(user, regency, counts, measure=request.GET.get("measure", "ormas"))
     elif key == "quality":
