@@ -37,21 +37,17 @@ def ip_hash(request: HttpRequest) -> str:
     return hmac.new(key, client_ip(request).encode(), hashlib.sha256).hexdigest()
 
 
-def _over(times: list[dt.datetime], limits: tuple[tuple[dt.timedelta, int], ...]) -> bool:
-    now = timezone.now()
-    return any(sum(1 for t in times if t > now - window) >= limit for window, limit in limits)
-
-
 def submissions_exceeded(hashed: str) -> bool:
-    since = timezone.now() - max(w for w, _ in SUBMIT_LIMITS)
+    since = ratelimit.since(SUBMIT_LIMITS)
     times = list(Complaint.objects.filter(ip_hash=hashed, created_at__gt=since).values_list("created_at", flat=True))
-    return _over(times, SUBMIT_LIMITS)
+    return ratelimit.over(times, SUBMIT_LIMITS)
 
 
 def lookups_exceeded(hashed: str) -> bool:
-    since = timezone.now() - max(w for w, _ in LOOKUP_LIMITS)
-    times = list(StatusLookup.objects.filter(ip_hash=hashed, at__gt=since).values_list("at", flat=True))
-    return _over(times, LOOKUP_LIMITS)
+    times = list(
+        StatusLookup.objects.filter(ip_hash=hashed, at__gt=ratelimit.since(LOOKUP_LIMITS)).values_list("at", flat=True)
+    )
+    return ratelimit.over(times, LOOKUP_LIMITS)
 
 
 def _reference_key(code: str) -> str:

@@ -28,12 +28,20 @@ def address_key(request: HttpRequest) -> str:
     return key_for(client_ip(request))
 
 
-def exceeded(scope: str, key: str, limits: Limits) -> bool:
+def over(times: list[dt.datetime], limits: Limits) -> bool:
+    """Whether one more request would go over any of the limits, given the times of the ones counted so far."""
     now = timezone.now()
-    times = list(
-        Hit.objects.filter(scope=scope, key=key, at__gt=now - max(w for w, _ in limits)).values_list("at", flat=True)
-    )
     return any(sum(1 for t in times if t > now - window) >= limit for window, limit in limits)
+
+
+def since(limits: Limits) -> dt.datetime:
+    """The oldest time any of the limits looks back to."""
+    return timezone.now() - max(w for w, _ in limits)
+
+
+def exceeded(scope: str, key: str, limits: Limits) -> bool:
+    times = list(Hit.objects.filter(scope=scope, key=key, at__gt=since(limits)).values_list("at", flat=True))
+    return over(times, limits)
 
 
 def count(scope: str, *keys: str) -> None:
